@@ -1,0 +1,38 @@
+// One linter, short config: typescript-eslint's strict and stylistic sets; generated code is not linted.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'reports/', 'coverage/', 'src/generated/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  ...tseslint.configs.stylistic,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/generated/*', '**/generated'],
+              message: 'Only src/spec-types.ts imports src/generated/; use the aliases it exports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The one file allowed to import generated code, and tests that check the generated output itself.
+    files: ['src/spec-types.ts', 'tests/unit/generated.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

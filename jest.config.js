@@ -1,0 +1,24 @@
+// Two projects: fast unit tests, and contract tests that run against a Prism server started in globalSetup.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
+// Sources import './x.js' (NodeNext); under jest the .ts file is what exists.
+const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+    },
+    {
+      displayName: 'contract',
+      testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/tests/contract/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/contract/support/global-teardown.ts',
+    },
+  ],
+};

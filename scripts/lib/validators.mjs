@@ -1,0 +1,66 @@
+// Compiles the spec's 2xx response schemas into standalone validator code (ajv, JSON Schema 2020-12).
+// The output imports nothing, so the package's only run-time dependency stays openapi-fetch.
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const SCHEMA_ID = 'jelou-external-support';
+
+/** `validateGetIntegration200`: the export name of one operation's validator for one status. */
+export function validatorName(operationId, status) {
+  return `validate${operationId[0].toUpperCase()}${operationId.slice(1)}${status}`;
+}
+
+/** Rewrites `#/components/schemas/X` into `<base>#/$defs/X` so the schemas stand alone as JSON Schema. */
+function toJsonSchemaRefs(node, base = '') {
+  if (Array.isArray(node)) return node.map((item) => toJsonSchemaRefs(item, base));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) =>
+      key === '$ref' && typeof value === 'string'
+        ? [key, value.replace('#/components/schemas/', `${base}#/$defs/`)]
+        : [key, toJsonSchemaRefs(value, base)],
+    ),
+  );
+}
+
+/** Every (operationId, 2xx status, JSON schema) of the spec, in path order. */
+export function successResponses(spec) {
+  const found = [];
+  for (const pathItem of Object.values(spec.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const schema = response.content?.['application/json']?.schema;
+        if (/^2\d\d$/.test(status) && schema) found.push({ operationId: operation.operationId, status, schema });
+      }
+    }
+  }
+  return found;
+}
+
+/** Returns the validator module's source for a bundled spec. */
+export function validatorsSource(spec) {
+  const ajv = new Ajv2020({
+    code: { source: true, esm: true, lines: true },
+    allErrors: true,
+    // OpenAPI adds keywords (example, x-*, discriminator...) that are annotations here.
+    strict: false,
+    // Formats are annotations at run time: the client is tolerant of, say, a date without seconds.
+    // The contract suite validates formats with its own, independent validator.
+    validateFormats: false,
+  });
+  ajv.addSchema({ $id: SCHEMA_ID, $defs: toJsonSchemaRefs(spec.components?.schemas ?? {}) });
+  const exports = {};
+  for (const { operationId, status, schema } of successResponses(spec)) {
+    const name = validatorName(operationId, status);
+    ajv.addSchema({ $id: name, ...toJsonSchemaRefs(schema, SCHEMA_ID) });
+    exports[name] = name;
+  }
+  const code = standaloneCode(ajv, exports);
+  if (/\brequire\(|^import /m.test(code)) {
+    throw new Error('Generated validators import a run-time helper; adjust the ajv options so they stand alone.');
+  }
+  return code;
+}
