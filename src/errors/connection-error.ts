@@ -1,0 +1,57 @@
+import { redactUrl } from '../redact.js';
+import { JelouError } from './jelou-error.js';
+import type { RequestInfo } from './request-info.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function codeOf(value: unknown): string | undefined {
+  return isRecord(value) && typeof value['code'] === 'string' && value['code'] !== '' ? value['code'] : undefined;
+}
+
+/** The system error code behind a failed fetch, e.g. `ECONNRESET`; undici hides it in `cause.cause`. */
+export function connectionCodeOf(cause: unknown): string | undefined {
+  return codeOf(cause) ?? (isRecord(cause) ? codeOf(cause['cause']) : undefined);
+}
+
+// undici throws TypeError('fetch failed') with the real reason in `cause` (`{ code: 'ECONNRESET' }`):
+// show both, as `fetch failed: ECONNRESET`.
+function causeDetail(cause: unknown): string | undefined {
+  const message = isRecord(cause) && typeof cause['message'] === 'string' ? cause['message'].trim() : '';
+  const code = connectionCodeOf(cause);
+  if (message === '') return code;
+  return code !== undefined && !message.includes(code) ? `${message}: ${code}` : message;
+}
+
+/** The request never got a response: DNS, TCP or TLS failure, reset connection. */
+export class ConnectionError extends JelouError {
+  override readonly name: string = 'ConnectionError';
+  /** The HTTP method of the request. */
+  readonly method: string;
+  /** The URL requested, with any credentials in it replaced by `***`. */
+  readonly url: string;
+  /** The API path as sent, e.g. `/v1/external-support/abc`. */
+  readonly path: string;
+  /** The system error code, e.g. `ECONNRESET`, when the cause carries one. */
+  readonly code: string | undefined;
+
+  /**
+   * Creates the error for a request whose connection failed; `cause` is what fetch threw.
+   * `message` is for subclasses, which word their own.
+   */
+  constructor(request: RequestInfo, options?: { cause?: unknown }, message?: string) {
+    const detail = causeDetail(options?.cause);
+    const summary = `Connection error: ${request.method} ${request.path}`;
+    super(message ?? (detail === undefined ? summary : `${summary} (${detail})`), options);
+    this.method = request.method;
+    this.url = redactUrl(request.url);
+    this.path = request.path;
+    this.code = connectionCodeOf(options?.cause);
+  }
+
+  protected override publicFields(): Record<string, unknown> {
+    const { method, url, path, code } = this;
+    return { method, url, path, code };
+  }
+}

@@ -1,0 +1,71 @@
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** The `inspect` function Node passes to a custom inspector. */
+type Inspect = (value: unknown, options?: object) => string;
+
+/** Options of `util.inspect` as a custom inspector receives them. */
+interface InspectOptions {
+  readonly depth?: number | null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A cause reduced to what is safe to print: its name and message, nothing it carries (requests, sockets...). */
+export function causeSummary(cause: unknown): { name: string; message: string } | undefined {
+  if (!isRecord(cause)) return cause === undefined ? undefined : { name: typeof cause, message: String(cause) };
+  const name = typeof cause['name'] === 'string' ? cause['name'] : 'Error';
+  const message = typeof cause['message'] === 'string' ? cause['message'] : '';
+  return { name, message };
+}
+
+/** Defines a read-only, non-enumerable property: kept off logs that copy an error's own fields (pino, winston). */
+export function defineHidden(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
+}
+
+/**
+ * Base class of every error the SDK throws: `catch (e) { if (e instanceof JelouError) ... }` catches them all.
+ * `JSON.stringify` and `util.inspect` show only its safe public fields, never credentials or request headers.
+ */
+export class JelouError extends Error {
+  override readonly name: string = 'JelouError';
+
+  /** Creates an error; `cause` is the underlying error, if any. */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  }
+
+  /** The fields, besides name and message, that `toJSON` and `util.inspect` show; subclasses add theirs. */
+  protected publicFields(): Record<string, unknown> {
+    return {};
+  }
+
+  private safeFields(): Record<string, unknown> {
+    const fields = this.publicFields();
+    const cause = causeSummary(this.cause);
+    return cause === undefined ? fields : { ...fields, cause };
+  }
+
+  /** A plain object for `JSON.stringify`: name, message, the safe public fields and the cause's name and message. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...this.safeFields() };
+  }
+
+  /** Prints like a normal error (name, message, stack) followed by the same safe fields as `toJSON`. */
+  [INSPECT](depth: number, options: InspectOptions | undefined, inspect: Inspect | undefined): string {
+    const header = `${this.name}: ${this.message}`;
+    if (depth < 0) return `[${header}]`;
+    // The stack's first lines hold the message as it was when the stack was first read; rebuild them from the
+    // current name and message, and keep only the frames.
+    const stack = this.stack ?? '';
+    const framesAt = stack.search(/\n\s+at /);
+    const frames = framesAt === -1 ? '' : stack.slice(framesAt);
+    const fields = this.safeFields();
+    if (Object.keys(fields).length === 0) return `${header}${frames}`;
+    const depthLeft = options?.depth === null || options?.depth === undefined ? options?.depth : options.depth - 1;
+    const shown = inspect ? inspect(fields, { ...options, depth: depthLeft }) : JSON.stringify(fields, null, 2);
+    return `${header}${frames} ${shown}`;
+  }
+}

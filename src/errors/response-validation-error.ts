@@ -1,0 +1,66 @@
+import { redactUrl } from '../redact.js';
+import type { SchemaIssue } from '../spec-types.js';
+import { defineHidden, JelouError } from './jelou-error.js';
+import type { RequestInfo } from './request-info.js';
+import { requestIdOf } from './request-id.js';
+
+/** How many schema issues the message lists before `…`. */
+export const MAX_LISTED_ISSUES = 5;
+
+/** What `ResponseValidationError` needs: the request, the response, and why its body was rejected. */
+export interface ResponseValidationErrorInit extends RequestInfo {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  issues: readonly SchemaIssue[];
+  /** Said instead of the issues, e.g. `body is not JSON`. */
+  reason?: string;
+}
+
+function describe(init: ResponseValidationErrorInit): string {
+  if (init.reason !== undefined) return init.reason;
+  const listed = init.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `${issue.path} ${issue.message}`);
+  if (init.issues.length > MAX_LISTED_ISSUES) listed.push('…');
+  return listed.join('; ');
+}
+
+/** A successful response whose body matches none of the documented shapes. */
+export class ResponseValidationError extends JelouError {
+  override readonly name = 'ResponseValidationError';
+  /** The HTTP status of the response. */
+  readonly status: number;
+  /** The response headers. Not enumerable. */
+  declare readonly headers: Headers;
+  /** The body that failed validation. Not enumerable, and never printed: it may hold webhook credentials. */
+  declare readonly body: unknown;
+  /** Every problem the validator found. */
+  readonly issues: readonly SchemaIssue[];
+  /** The server's request id, when the response has one. */
+  readonly requestId: string | undefined;
+  /** The HTTP method of the request. */
+  readonly method: string;
+  /** The URL requested, with any credentials in it replaced by `***`. */
+  readonly url: string;
+  /** The API path as sent, e.g. `/v1/external-support/abc`. */
+  readonly path: string;
+
+  /** Creates the error for a response whose body failed validation. */
+  constructor(init: ResponseValidationErrorInit) {
+    const details = describe(init);
+    const summary = `${init.status} response to ${init.method} ${init.path} matches no documented shape`;
+    super(details === '' ? summary : `${summary}: ${details}`);
+    this.status = init.status;
+    defineHidden(this, 'headers', init.headers);
+    defineHidden(this, 'body', init.body);
+    this.issues = init.issues;
+    this.requestId = requestIdOf(init.headers);
+    this.method = init.method;
+    this.url = redactUrl(init.url);
+    this.path = init.path;
+  }
+
+  protected override publicFields(): Record<string, unknown> {
+    const { status, requestId, method, url, path, issues } = this;
+    return { status, requestId, method, url, path, issues };
+  }
+}

@@ -1,0 +1,21 @@
+import { JelouError } from './jelou-error.js';
+
+/** An argument was invalid; raised before any request is sent. The message names the field, never its value. */
+export class ValidationError extends JelouError {
+  override readonly name = 'ValidationError';
+  /** The invalid argument or field, e.g. `webhookUrl`. */
+  readonly field: string;
+  /** What is wrong with it, e.g. `must be an https URL`. */
+  readonly problem: string;
+
+  /** Creates the error; `problem` must describe the rule broken, not repeat the value. */
+  constructor(field: string, problem: string) {
+    super(`Invalid ${field}: ${problem}`);
+    this.field = field;
+    this.problem = problem;
+  }
+
+  protected override publicFields(): Record<string, unknown> {
+    return { field: this.field, problem: this.problem };
+  }
+}
