@@ -1,0 +1,109 @@
+// Classifies a URL's hostname as public or not, without DNS: a webhook URL is only useful if Jelou can reach it
+// from the internet, so loopback, private, link-local, multicast and reserved addresses are refused early.
+
+/** [network, prefix length] pairs of IPv4 ranges that are not reachable from the internet. */
+const NON_PUBLIC_IPV4: readonly (readonly [number, number])[] = [
+  [ipv4(0, 0, 0, 0), 8], // "this network" (RFC 791)
+  [ipv4(10, 0, 0, 0), 8], // private (RFC 1918)
+  [ipv4(100, 64, 0, 0), 10], // carrier-grade NAT (RFC 6598)
+  [ipv4(127, 0, 0, 0), 8], // loopback
+  [ipv4(169, 254, 0, 0), 16], // link-local, including cloud metadata at 169.254.169.254
+  [ipv4(172, 16, 0, 0), 12], // private (RFC 1918)
+  [ipv4(192, 0, 0, 0), 24], // IETF protocol assignments (RFC 6890)
+  [ipv4(192, 168, 0, 0), 16], // private (RFC 1918)
+  [ipv4(198, 18, 0, 0), 15], // benchmarking (RFC 2544)
+  [ipv4(224, 0, 0, 0), 4], // multicast
+  [ipv4(240, 0, 0, 0), 4], // reserved, including broadcast 255.255.255.255
+];
+
+function ipv4(a: number, b: number, c: number, d: number): number {
+  return ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+}
+
+function isPublicIpv4(address: number): boolean {
+  return !NON_PUBLIC_IPV4.some(([network, prefix]) => address >>> (32 - prefix) === network >>> (32 - prefix));
+}
+
+/** A canonical dotted quad (what WHATWG URL produces) as a 32-bit number, or undefined. */
+function parseDottedQuad(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) return undefined;
+  const [a, b, c, d] = parts.map(Number) as [number, number, number, number];
+  return ipv4(a, b, c, d);
+}
+
+/** An IPv6 address (no brackets, no zone id) as its eight 16-bit groups, or undefined. */
+function parseIpv6(text: string): number[] | undefined {
+  let hex = text;
+  // A trailing dotted quad (::ffff:127.0.0.1) stands for the last two groups; rewrite it in hex.
+  if (hex.includes('.')) {
+    const lastColon = hex.lastIndexOf(':');
+    const v4 = parseDottedQuad(hex.slice(lastColon + 1));
+    if (lastColon < 0 || v4 === undefined) return undefined;
+    hex = `${hex.slice(0, lastColon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+  }
+  const halves = hex.split('::');
+  if (halves.length > 2) return undefined;
+  const [head, tail] = halves.map(parseGroups);
+  if (head === undefined || (halves.length === 2 && tail === undefined)) return undefined;
+  if (halves.length === 1) return head.length === 8 ? head : undefined;
+  // `::` stands for one or more zero groups.
+  const missing = 8 - head.length - (tail?.length ?? 0);
+  return missing >= 1 ? [...head, ...new Array<number>(missing).fill(0), ...(tail ?? [])] : undefined;
+}
+
+/** Colon-separated groups of 1 to 4 hex digits (the empty string is no groups), or undefined. */
+function parseGroups(text: string): number[] | undefined {
+  if (text === '') return [];
+  const groups = text.split(':');
+  return groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g)) ? groups.map((g) => parseInt(g, 16)) : undefined;
+}
+
+function isPublicIpv6(groups: readonly number[]): boolean {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const embeddedIpv4 = ((g6 << 16) | g7) >>> 0;
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0) {
+    // ::ffff:a.b.c.d (IPv4-mapped) reaches the IPv4 host on dual-stack sockets.
+    if (g5 === 0xffff) return isPublicIpv4(embeddedIpv4);
+    // ::a.b.c.d (IPv4-compatible, deprecated); its 0.0.0.0/8 also covers :: (unspecified) and ::1 (loopback).
+    if (g5 === 0) return isPublicIpv4(embeddedIpv4);
+  }
+  if ((g0 & 0xfe00) === 0xfc00) return false; // unique local fc00::/7
+  if ((g0 & 0xffc0) === 0xfe80) return false; // link-local fe80::/10
+  if ((g0 & 0xff00) === 0xff00) return false; // multicast ff00::/8
+  return true;
+}
+
+// WHATWG URL reads a host whose last label is a number (`127.1`, `0x7f.1`, `2130706433`) as IPv4 and
+// rewrites it as a dotted quad; a host that still ends in a number was not normalized, so it is not trusted.
+function endsInNumber(host: string): boolean {
+  const last = host.slice(host.lastIndexOf('.') + 1);
+  return /^(\d+|0x[0-9a-f]*)$/i.test(last);
+}
+
+/**
+ * Whether a WHATWG-URL-normalized hostname (`new URL(s).hostname`) can be a public internet host.
+ *
+ * False for `localhost` and `*.localhost`, and for IP literals in loopback, private, link-local, carrier-grade
+ * NAT, multicast and reserved ranges, including IPv4-mapped IPv6 forms of them. DNS names are not resolved, so
+ * any other name is taken as public.
+ *
+ * @example
+ * isPublicHost(new URL('https://my-system.com/hook').hostname); // true
+ * isPublicHost(new URL('https://[::ffff:127.0.0.1]/').hostname); // false
+ */
+export function isPublicHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host.startsWith('[') || host.includes(':')) {
+    const groups = parseIpv6(host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host);
+    return groups !== undefined && isPublicIpv6(groups);
+  }
+  // A fully qualified name may end in dots (`localhost.`); they name the same host.
+  const name = host.replace(/\.+$/, '');
+  if (name === '' || name === 'localhost' || name.endsWith('.localhost')) return false;
+  if (endsInNumber(name)) {
+    const address = parseDottedQuad(name);
+    return address !== undefined && isPublicIpv4(address);
+  }
+  return true;
+}
