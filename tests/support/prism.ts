@@ -22,12 +22,16 @@ const LISTENING = /Prism is listening on (http:\/\/[^\s]+)/;
 const START_TIMEOUT_MS = 30_000;
 
 function prismArgs(options: PrismMode, spec: string): string[] {
-  const common = ['-h', '127.0.0.1', '-p', '0', '--errors'];
+  const common = ['-h', '127.0.0.1', '-p', '0'];
+  // The proxy runs without --errors: with it, Prism replaces a live body that breaks the spec by its own 500, and
+  // the report could no longer say which shape the live API sent. Violations still come in `sl-violations`, and
+  // the client checks every request before sending, so nothing invalid reaches the live API.
   if (options.mode === 'proxy') return ['proxy', spec, options.upstream, ...common];
   return [
     'mock',
     spec,
     ...common,
+    '--errors',
     ...(options.dynamic ? ['--dynamic'] : []),
     ...(options.seed ? ['--seed', options.seed] : []),
   ];

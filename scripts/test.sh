@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Everything a change must pass: spec lint, TS lint/format, generated-code drift, typecheck, unit, contract.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+
+step 'lint (spec + TypeScript)'
+npm run -s lint
+step 'generate:check (src/generated/ matches openapi/)'
+npm run -s generate:check
+step 'typecheck'
+npm run -s typecheck
+step 'unit tests'
+npx jest --selectProjects unit
+step 'contract tests (Prism mock)'
+npm run -s contract

@@ -1,0 +1,149 @@
+// The two option layers: ClientOptions, set once, and RequestOptions, the optional last argument of each call.
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './retry.js';
+import { ValidationError } from './errors/validation-error.js';
+import type { Auth } from './auth.js';
+
+/** The production base URL, as the rendered documentation pages show it. */
+export const DEFAULT_BASE_URL = 'https://gateway.jelou.ai/jelouapi';
+
+/** A `fetch` implementation: the global one, undici's, or a test double. */
+export type FetchLike = (input: Request) => Promise<Response>;
+
+/** Extra headers. On merge, later layers win; `undefined` keeps the earlier value, `null` removes it. */
+export type HeadersOption = Record<string, string | null | undefined>;
+
+/** Options of {@link createExternalSupportClient}, set once per client. */
+export interface ClientOptions {
+  /**
+   * Credentials: `{ apiKey }` (sent as `x-api-key`) or `{ clientId, clientSecret }` (sent as HTTP Basic).
+   * Each value may be a function returning a string or a promise of one, called before each request.
+   * @default from the environment: `JELOU_API_KEY`, else `JELOU_CLIENT_ID` and `JELOU_CLIENT_SECRET`
+   * @example { apiKey: process.env.JELOU_API_KEY! }
+   */
+  auth?: Auth | undefined;
+  /**
+   * Base URL of the API, without the `/v1/...` path. `http:` is refused unless the host is loopback.
+   * @default process.env.JELOU_BASE_URL ?? 'https://gateway.jelou.ai/jelouapi'
+   */
+  baseUrl?: string | undefined;
+  /**
+   * Time limit of one attempt in milliseconds, counted from the start of that attempt.
+   * @default 30000
+   */
+  timeout?: number | undefined;
+  /**
+   * How many times a failed request is retried (connection errors, timeouts, 408, 409, 429, 5xx).
+   * @default 2
+   */
+  maxRetries?: number | undefined;
+  /**
+   * The `fetch` to send requests with.
+   * @default globalThis.fetch
+   */
+  fetch?: FetchLike | undefined;
+  /** Headers sent with every request. */
+  headers?: HeadersOption | undefined;
+  /**
+   * Where `JELOU_*` variables are read from.
+   * @default process.env, where there is one
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/** Options of one call; each overrides the client's. */
+export interface RequestOptions {
+  /** Aborts the call: it stops at once, with no retry, and rejects with `UserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Time limit of one attempt in milliseconds. */
+  timeout?: number | undefined;
+  /** How many times this call is retried. */
+  maxRetries?: number | undefined;
+  /** Headers for this call, merged over the client's. */
+  headers?: HeadersOption | undefined;
+}
+
+/** What a call runs with once both layers are merged and checked. */
+export interface EffectiveOptions {
+  timeoutMs: number;
+  maxRetries: number;
+  signal: AbortSignal | undefined;
+  headers: HeadersOption;
+}
+
+/** The environment of this runtime, where there is one. */
+export function runtimeEnv(): Readonly<Record<string, string | undefined>> {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+}
+
+function checkTimeout(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new ValidationError(field, 'must be a positive, finite number of milliseconds');
+  }
+  return value;
+}
+
+function checkMaxRetries(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ValidationError(field, 'must be a whole number, 0 or more');
+  }
+  return value;
+}
+
+function checkHeaders(value: unknown, field: string): HeadersOption {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ValidationError(field, 'must be an object of header names to strings');
+  }
+  for (const [name, header] of Object.entries(value)) {
+    if (header !== null && header !== undefined && typeof header !== 'string') {
+      throw new ValidationError(`${field}.${name}`, 'must be a string, null (to remove it) or undefined');
+    }
+    // A header value with a line break is refused by fetch with a message that quotes it: refuse it here.
+    if (typeof header === 'string' && /[\r\n\0]/.test(header)) {
+      throw new ValidationError(`${field}.${name}`, 'must not contain line breaks or NUL');
+    }
+  }
+  return value as HeadersOption;
+}
+
+/** Checks the per-client numbers and headers; returns them with defaults applied. */
+export function resolveClientDefaults(options: ClientOptions): Omit<EffectiveOptions, 'signal'> {
+  return {
+    timeoutMs: checkTimeout(options.timeout, 'timeout') ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: checkMaxRetries(options.maxRetries, 'maxRetries') ?? DEFAULT_MAX_RETRIES,
+    headers: checkHeaders(options.headers, 'headers'),
+  };
+}
+
+/** Merges one call's options over the client's, checking them first. */
+export function mergeRequestOptions(
+  defaults: Omit<EffectiveOptions, 'signal'>,
+  options: RequestOptions | undefined,
+): EffectiveOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new ValidationError('requestOptions', 'must be an object');
+  }
+  const signal = options?.signal;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new ValidationError('requestOptions.signal', 'must be an AbortSignal');
+  }
+  return {
+    timeoutMs: checkTimeout(options?.timeout, 'requestOptions.timeout') ?? defaults.timeoutMs,
+    maxRetries: checkMaxRetries(options?.maxRetries, 'requestOptions.maxRetries') ?? defaults.maxRetries,
+    signal,
+    headers: mergeHeaders(defaults.headers, checkHeaders(options?.headers, 'requestOptions.headers')),
+  };
+}
+
+/** Later wins, `undefined` keeps the earlier value, `null` removes it; names compare case-insensitively. */
+export function mergeHeaders(...layers: HeadersOption[]): HeadersOption {
+  const merged: Record<string, string | null> = {};
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer)) {
+      if (value !== undefined) merged[name.toLowerCase()] = value;
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,40 @@
+// Type-level tests: checked by `npm run typecheck`; each @ts-expect-error fails the build if the line compiles.
+import {
+  AUTH_TYPES,
+  createExternalSupportClient,
+  type AuthType,
+  type Integration,
+  type IntegrationChanges,
+  type IntegrationResult,
+} from '../../src/index';
+
+declare const client: ReturnType<typeof createExternalSupportClient>;
+
+export async function typeTests(): Promise<void> {
+  const integration: Integration = await client.getIntegration('PROJECT_ID');
+  const webhook: string = integration.webhookUrl;
+  // @ts-expect-error updatedAt is optional: it may be absent
+  const updated: string = integration.updatedAt;
+
+  const result: IntegrationResult = await client.updateIntegration('p', { authType: 'no_auth' }).withResponse();
+  const shape: 'flat' | 'envelope' = result.shape;
+
+  // @ts-expect-error a wrong authType does not compile
+  await client.updateIntegration('p', { authType: 'oauth2' });
+  // @ts-expect-error a missing projectId does not compile
+  await client.getIntegration();
+  // @ts-expect-error a projectId must be a string
+  await client.getIntegration(42);
+  // @ts-expect-error changes are required for updateIntegration
+  await client.updateIntegration('p');
+  // @ts-expect-error unknown fields are not IntegrationChanges
+  const typo: IntegrationChanges = { webhookURL: 'https://x.io' };
+  // @ts-expect-error auth is either an API key or client credentials, with the right names
+  createExternalSupportClient({ auth: { key: 'k' } });
+  // @ts-expect-error timeout is a number of milliseconds
+  createExternalSupportClient({ timeout: '30s' });
+
+  // AUTH_TYPES holds exactly the AuthType members.
+  const all: readonly AuthType[] = AUTH_TYPES;
+  void [webhook, updated, shape, typo, all];
+}
