@@ -13,5 +13,8 @@ step 'typecheck'
 npm run -s typecheck
 step 'unit tests'
 npx jest --selectProjects unit
+step 'build (ESM + CommonJS) and package check'
+npm run -s build
+node scripts/check-package.mjs
 step 'contract tests (Prism mock)'
 npm run -s contract
