@@ -11,16 +11,25 @@ export function validatorName(operationId, status) {
   return `validate${operationId[0].toUpperCase()}${operationId.slice(1)}${status}`;
 }
 
-/** Rewrites `#/components/schemas/X` into `<base>#/$defs/X` so the schemas stand alone as JSON Schema. */
-function toJsonSchemaRefs(node, base = '') {
+// Keywords that only annotate: dropped before compiling, so the generated code does not carry the spec's prose.
+const ANNOTATIONS = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', 'deprecated']);
+const isAnnotation = (key) => ANNOTATIONS.has(key) || key.startsWith('x-');
+
+/**
+ * Rewrites `#/components/schemas/X` into `<base>#/$defs/X` so the schemas stand alone as JSON Schema, and drops
+ * annotations. Property names are kept even when they look like annotations (a property may be called `title`).
+ */
+function toJsonSchemaRefs(node, base = '', inProperties = false) {
   if (Array.isArray(node)) return node.map((item) => toJsonSchemaRefs(item, base));
   if (node === null || typeof node !== 'object') return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) =>
-      key === '$ref' && typeof value === 'string'
-        ? [key, value.replace('#/components/schemas/', `${base}#/$defs/`)]
-        : [key, toJsonSchemaRefs(value, base)],
-    ),
+    Object.entries(node)
+      .filter(([key]) => inProperties || !isAnnotation(key))
+      .map(([key, value]) =>
+        key === '$ref' && typeof value === 'string'
+          ? [key, value.replace('#/components/schemas/', `${base}#/$defs/`)]
+          : [key, toJsonSchemaRefs(value, base, !inProperties && (key === 'properties' || key === '$defs'))],
+      ),
   );
 }
 
