@@ -1,14 +1,13 @@
 // createExternalSupportClient: validation, auth, retries and normalization around the openapi-fetch client.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { ApiPromise, type ApiResult } from './api-promise.js';
+import { ApiPromise } from './api-promise.js';
 import { createAuthProvider, type AuthProvider } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
-import { ApiError } from './errors/api-error.js';
 import type { RequestInfo } from './errors/request-info.js';
-import { ResponseValidationError } from './errors/response-validation-error.js';
 import { scrubError } from './errors/scrub.js';
 import { ValidationError } from './errors/validation-error.js';
-import { normalizeIntegration, type EnvelopeInfo, type Integration, type ResponseShape } from './normalize.js';
+import type { Integration } from './normalize.js';
+import { readIntegrationResponse, type IntegrationResult } from './read-response.js';
 import {
   DEFAULT_BASE_URL,
   mergeHeaders,
@@ -20,22 +19,13 @@ import {
   type HeadersOption,
   type RequestOptions,
 } from './options.js';
-import { requestIdOf } from './errors/request-id.js';
 import { createRetryingFetch } from './retrying-fetch.js';
-import { responseValidators, type IntegrationChanges, type OperationId, type Paths } from './spec-types.js';
+import type { IntegrationChanges, OperationId, Paths } from './spec-types.js';
 import { validateChanges, validateProjectId } from './validate-input.js';
 import { VERSION } from './version.js';
 import { SENSITIVE_HEADERS } from './redact.js';
 
 const INTEGRATION_PATH = '/v1/external-support/{projectId}';
-
-/** The result of `getIntegration`/`updateIntegration` with everything the response said. */
-export interface IntegrationResult extends ApiResult<Integration> {
-  /** Which documented shape the server answered with. */
-  shape: ResponseShape;
-  /** The envelope's `message`, `statusMessage` and `status`, when the body was an envelope. */
-  envelope: EnvelopeInfo | undefined;
-}
 
 /** A typed client for Jelou's External Support integration endpoints. */
 export interface ExternalSupportClient {
@@ -80,11 +70,15 @@ function resolveFetch(option: unknown): FetchLike {
   return (request) => chosen(request);
 }
 
+/** Adds the credentials to every request, and scrubs them from any error of a `client.raw` call. */
 function authMiddleware(auth: AuthProvider): Middleware {
   return {
     async onRequest({ request }) {
       for (const [name, value] of Object.entries(await auth.headers())) request.headers.set(name, value);
       return request;
+    },
+    onError({ error }) {
+      scrubError(error, auth.secrets());
     },
   };
 }
@@ -93,25 +87,6 @@ function sensitiveValues(headers: HeadersOption): string[] {
   return Object.entries(headers)
     .filter(([name, value]) => SENSITIVE_HEADERS.has(name.toLowerCase()) && typeof value === 'string')
     .map(([, value]) => value as string);
-}
-
-function parseJson(text: string | undefined, request: RequestInfo, response: Response): unknown {
-  const fail = (reason: string): never => {
-    throw new ResponseValidationError({
-      ...request,
-      status: response.status,
-      headers: response.headers,
-      body: text,
-      issues: [],
-      reason,
-    });
-  };
-  if (text === undefined || text.trim() === '') return fail('the body is empty');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return fail(`the body is not JSON (content-type: ${response.headers.get('content-type') ?? 'none'})`);
-  }
 }
 
 /**
@@ -163,34 +138,14 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
         ...(call.signal ? { signal: call.signal } : {}),
         fetch: createRetryingFetch({ ...call, fetch: userFetch, path }),
       };
-      const { data, error, response } =
+      const outcome =
         operationId === 'updateIntegration'
           ? await raw.PATCH(INTEGRATION_PATH, { ...init, body: body as IntegrationChanges })
           : await raw.GET(INTEGRATION_PATH, init);
-      if (!response.ok) {
-        throw ApiError.from({
-          ...request,
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-          body: (error as unknown) === '' ? undefined : error,
-        });
-      }
-      const parsed = parseJson(data, request, response);
-      const checked = responseValidators[operationId](parsed);
-      if (!checked.ok) {
-        throw new ResponseValidationError({
-          ...request,
-          status: response.status,
-          headers: response.headers,
-          body: parsed,
-          issues: checked.issues,
-        });
-      }
-      const { integration, shape, envelope } = normalizeIntegration(checked.value);
-      return { data: integration, response, body: parsed, requestId: requestIdOf(response.headers), shape, envelope };
+      return readIntegrationResponse(operationId, request, outcome);
     } catch (error) {
-      const callHeaders = typeof requestOptions?.headers === 'object' ? requestOptions.headers : {};
+      const given = requestOptions?.headers;
+      const callHeaders = given !== null && typeof given === 'object' ? given : {};
       // The webhook credential of a PATCH is a secret too: a server may echo the body in its error.
       const webhookCredential = body?.authorization === undefined ? [] : [body.authorization];
       scrubError(error, [

@@ -25,7 +25,8 @@ export { ResponseValidationError } from './errors/response-validation-error.js';
 
 export type { ApiResult } from './api-promise.js';
 export type { ApiKeyAuth, Auth, BasicAuth, Credential } from './auth.js';
-export type { ExternalSupportClient, IntegrationResult } from './client.js';
+export type { ExternalSupportClient } from './client.js';
+export type { IntegrationResult } from './read-response.js';
 export type { EnvelopeInfo, Integration, ResponseShape } from './normalize.js';
 export type { ClientOptions, FetchLike, HeadersOption, RequestOptions } from './options.js';
 export type {

@@ -141,6 +141,17 @@ describe('no credential leaks', () => {
     expectNoSecret(error);
   });
 
+  it('through a client.raw call whose fetch throws with the credential', async () => {
+    const fetch = async (request: Request): Promise<Response> => {
+      throw new Error(`socket closed for ${request.headers.get('x-api-key') ?? ''}`);
+    };
+    const client = createExternalSupportClient({ ...apiKeyAuth, fetch, env: {}, maxRetries: 0 });
+    const error = await client.raw
+      .GET('/v1/external-support/{projectId}', { params: { path: { projectId: 'p' } } })
+      .catch((e: unknown) => e);
+    expectNoSecret(error);
+  });
+
   it('in the client itself when printed', () => {
     const client = createExternalSupportClient({ ...basicAuth, env: {} });
     const text = `${inspect(client, { depth: 20, showHidden: true })}${JSON.stringify(client)}`;
