@@ -78,7 +78,8 @@ export function createAuthProvider(
   auth: Auth | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): AuthProvider {
-  const chosen: unknown = auth ?? fromEnv(env);
+  // Only a missing option falls back to the environment; an explicit null is a mistake to report.
+  const chosen: unknown = auth === undefined ? fromEnv(env) : auth;
   if (chosen === null || typeof chosen !== 'object') {
     throw new ValidationError('auth', 'must be { apiKey } or { clientId, clientSecret }');
   }
@@ -90,7 +91,10 @@ export function createAuthProvider(
   const seen: string[] = [];
   const remember = (...values: string[]): void => {
     for (const value of values) {
-      if (!seen.includes(value)) seen.push(value);
+      // Newest last, so a value still in use is never the one dropped when rotations exceed the bound.
+      const at = seen.indexOf(value);
+      if (at !== -1) seen.splice(at, 1);
+      seen.push(value);
     }
     seen.splice(0, Math.max(0, seen.length - REMEMBERED_SECRETS));
   };

@@ -22,7 +22,8 @@ export function checkBaseUrl(value: unknown): string {
   if (url.username || url.password) {
     throw new ValidationError('baseUrl', 'must not carry credentials; pass them in the auth option');
   }
-  if (url.search || url.hash) {
+  // A bare trailing `?` or `#` parses as an empty query or fragment but would swallow the API path appended to it.
+  if (url.search || url.hash || /[?#]/.test(url.href)) {
     throw new ValidationError('baseUrl', 'must not have a query string or fragment');
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {

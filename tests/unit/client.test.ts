@@ -237,7 +237,11 @@ describe('input validation', () => {
     ['an unknown field', (c) => c.updateIntegration('p', { webhookURL: 'https://x.io' } as object), 'webhookURL'],
     ['a negative timeout', (c) => c.getIntegration('p', { timeout: -1 }), 'requestOptions.timeout'],
     ['a fractional maxRetries', (c) => c.getIntegration('p', { maxRetries: 1.5 }), 'requestOptions.maxRetries'],
-    ['null headers', (c) => c.getIntegration('p', { headers: null as unknown as object }), 'requestOptions.headers'],
+    [
+      'null headers',
+      (c) => c.getIntegration('p', { headers: null as unknown as Record<string, string> }),
+      'requestOptions.headers',
+    ],
   ];
 
   it.each(cases)('refuses %s with ValidationError and sends nothing', async (_name, call, field) => {
