@@ -1,4 +1,5 @@
-// Two projects: fast unit tests, and contract tests that run against a Prism server started in globalSetup.
+// Three projects: fast unit tests, contract tests that run against a Prism server started in globalSetup, and
+// tests of the contract runner itself.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 // Sources import './x.js' (NodeNext); under jest the .ts file is what exists.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
@@ -19,6 +20,13 @@ export default {
       moduleNameMapper,
       globalSetup: '<rootDir>/tests/contract/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/contract/support/global-teardown.ts',
+    },
+    {
+      // Runs scripts/contract.mjs as a child process (against a local stand-in for Jelou): no Prism of its own.
+      displayName: 'runner',
+      testMatch: ['<rootDir>/tests/runner/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
     },
   ],
 };

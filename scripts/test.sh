@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Everything a change must pass: spec lint, TS lint/format, generated-code drift, typecheck, unit, contract.
+# Everything a change must pass: spec lint, TS lint/format, generated-code drift, typecheck, unit, contract, and
+# the contract runner itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,3 +19,5 @@ npm run -s build
 node scripts/check-package.mjs
 step 'contract tests (Prism mock)'
 npm run -s contract
+step 'runner tests (contract runner, live mode against a local stand-in)'
+npx jest --selectProjects runner

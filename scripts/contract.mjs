@@ -1,0 +1,348 @@
+// `npm run contract`: runs the contract suite through the real client against Prism, then prints the report and
+// writes it as JSON and JUnit XML.
+//   JELOU_CONTRACT_TARGET unset or `mock`: Prism mocks openapi/ (tests/contract/mock/).
+//   JELOU_CONTRACT_TARGET=live: Prism validates, as a proxy, the answers of JELOU_BASE_URL (tests/contract/live/);
+//     needs JELOU_PROJECT_ID and JELOU_API_KEY (or JELOU_CLIENT_ID + JELOU_CLIENT_SECRET); reads only, unless
+//     JELOU_CONTRACT_WRITE=1.
+//   JELOU_CONTRACT_SPEC: another spec file to test against; JELOU_CONTRACT_REPORTS_DIR: where reports go.
+// Jest (which starts and stops Prism in its global setup/teardown) runs in its own process group, so that on
+// Ctrl-C or any failure every process it started, Prism included, is gone before this script exits.
+// Exit code: 0 when every row passed, 1 on any failure, 2 on a configuration error (nothing started or sent),
+// 128 + signal number when interrupted. Credentials are replaced by *** in everything printed or written.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  buildRows,
+  operationSummaries,
+  operationsOfSpec,
+  parseJsonLines,
+  redactDeep,
+  redactorFor,
+  renderFailures,
+  renderNotes,
+  renderOperationSummaries,
+  renderTable,
+  toJUnit,
+  totalsOf,
+} from './lib/contract-report.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_LIVE_BASE_URL = 'https://gateway.jelou.ai/jelouapi';
+/** How long Prism and the rest of jest's processes get to exit after jest itself, before they are killed. */
+const GROUP_EXIT_GRACE_MS = 5000;
+const EXIT_CONFIG_ERROR = 2;
+
+const env = process.env;
+const startedAt = new Date();
+const startedMs = performance.now();
+const redact = redactorFor(env);
+const out = (text = '') => process.stdout.write(`${redact(text)}\n`);
+const err = (text = '') => process.stderr.write(`${redact(text)}\n`);
+const useColor = Boolean(process.stdout.isTTY) && !env.NO_COLOR;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Configuration: everything is checked before anything starts or is sent.
+
+function isLoopback(hostname) {
+  return /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(hostname);
+}
+
+function checkBaseUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'JELOU_BASE_URL is not an absolute URL (e.g. https://gateway.jelou.ai/jelouapi)';
+  }
+  if (url.username || url.password) return 'JELOU_BASE_URL must not carry credentials';
+  if (url.search || url.hash) return 'JELOU_BASE_URL must not have a query string or fragment';
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined;
+  return 'JELOU_BASE_URL must use https: (http: only for a loopback host such as a local stand-in)';
+}
+
+function configProblems() {
+  const set = (name) => Boolean(env[name]?.trim());
+  const problems = [];
+  const target = env.JELOU_CONTRACT_TARGET ?? '';
+  if (!['', 'mock', 'live'].includes(target)) {
+    problems.push(`JELOU_CONTRACT_TARGET must be "live" or "mock" (or unset), not "${target}"`);
+    return problems;
+  }
+  if (target !== 'live') return problems;
+  if (!set('JELOU_PROJECT_ID')) problems.push('JELOU_PROJECT_ID — the Jelou project whose integration is tested');
+  if (!set('JELOU_API_KEY')) {
+    if (set('JELOU_CLIENT_ID') && !set('JELOU_CLIENT_SECRET')) {
+      problems.push('JELOU_CLIENT_SECRET — JELOU_CLIENT_ID is set without it (or set JELOU_API_KEY instead)');
+    } else if (set('JELOU_CLIENT_SECRET') && !set('JELOU_CLIENT_ID')) {
+      problems.push('JELOU_CLIENT_ID — JELOU_CLIENT_SECRET is set without it (or set JELOU_API_KEY instead)');
+    } else if (!set('JELOU_CLIENT_ID')) {
+      problems.push('JELOU_API_KEY — the project API key (or both JELOU_CLIENT_ID and JELOU_CLIENT_SECRET)');
+    }
+  }
+  const baseProblem = checkBaseUrl(env.JELOU_BASE_URL?.trim() || DEFAULT_LIVE_BASE_URL);
+  if (baseProblem) problems.push(baseProblem);
+  return problems;
+}
+
+const problems = configProblems();
+if (problems.length > 0) {
+  err(
+    [
+      `Cannot run the live contract suite; nothing was started and nothing was sent. Missing or invalid:`,
+      ...problems.map((p) => `  - ${p}`),
+      '',
+      'Set them and run again, e.g.:',
+      '  JELOU_CONTRACT_TARGET=live JELOU_PROJECT_ID=<project id> JELOU_API_KEY=<api key> npm run contract',
+      `Optional: JELOU_BASE_URL (default ${DEFAULT_LIVE_BASE_URL}), JELOU_CONTRACT_WRITE=1 to also run the PATCH`,
+      'test (it restores the original webhookUrl afterwards).',
+    ].join('\n'),
+  );
+  process.exit(EXIT_CONFIG_ERROR);
+}
+
+const live = env.JELOU_CONTRACT_TARGET === 'live';
+const write = live && env.JELOU_CONTRACT_WRITE === '1';
+const baseUrl = live ? (env.JELOU_BASE_URL?.trim() || DEFAULT_LIVE_BASE_URL).replace(/\/+$/, '') : undefined;
+const specFile = env.JELOU_CONTRACT_SPEC ? path.resolve(env.JELOU_CONTRACT_SPEC) : undefined;
+const reportsDir = path.resolve(env.JELOU_CONTRACT_REPORTS_DIR || path.join(repoRoot, 'reports'));
+const recordsFile = path.join(reportsDir, '.records.jsonl');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'jelou-contract-'));
+const resultsFile = path.join(scratch, 'results.jsonl');
+mkdirSync(reportsDir, { recursive: true });
+writeFileSync(recordsFile, '');
+writeFileSync(resultsFile, '');
+
+// The spec's operations (for the coverage rows), read while jest runs.
+const specOperations = (async () => {
+  // Imported here, not at the top: a configuration error should not wait for Redocly to load.
+  const { loadApis, bundleSpec } = await import('./lib/spec.mjs');
+  const [api] = await loadApis();
+  const spec = await bundleSpec(specFile ?? api.root, api.config);
+  return { operations: operationsOfSpec(spec), root: specFile ?? api.root };
+})().catch((error) => ({ error }));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Jest, in its own process group.
+
+function redactingPipe(source, target) {
+  let pending = '';
+  source.setEncoding('utf8');
+  source.on('data', (chunk) => {
+    pending += chunk;
+    const end = pending.lastIndexOf('\n');
+    if (end === -1) return;
+    target.write(redact(pending.slice(0, end + 1)));
+    pending = pending.slice(end + 1);
+  });
+  source.on('end', () => {
+    if (pending) target.write(redact(pending));
+    pending = '';
+  });
+}
+
+/** Pids of the live (non-zombie) processes of a process group, from /proc; undefined where there is no /proc. */
+function livePidsOfGroup(pgid) {
+  let entries;
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  return entries.filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // pid (comm) state ppid pgrp ...: comm may contain spaces and parentheses, so parse after the last ')'.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(pgrp) === pgid && state !== 'Z' && state !== 'X';
+    } catch {
+      return false;
+    }
+  });
+}
+
+function groupAlive(pgid) {
+  const pids = livePidsOfGroup(pgid);
+  if (pids !== undefined) return pids.length > 0;
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Waits until no process of the group is left, killing what remains after the grace period. */
+async function reapGroup(pgid) {
+  const deadline = Date.now() + GROUP_EXIT_GRACE_MS;
+  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (!groupAlive(pgid)) return true;
+  killGroup(pgid, 'SIGKILL');
+  await new Promise((r) => setTimeout(r, 200));
+  return false;
+}
+
+function runJest() {
+  const jestBin = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
+  const args = [
+    jestBin,
+    '--selectProjects',
+    'contract',
+    '--testPathPattern',
+    live ? 'tests/contract/live/' : 'tests/contract/mock/',
+    '--ci',
+    '--reporters',
+    'summary',
+    '--reporters',
+    path.join(repoRoot, 'scripts', 'lib', 'contract-reporter.cjs'),
+    // One request at a time against the real API.
+    ...(live ? ['--runInBand'] : []),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...env,
+      JELOU_CONTRACT_TARGET: live ? 'live' : 'mock',
+      ...(baseUrl ? { JELOU_BASE_URL: baseUrl } : {}),
+      ...(specFile ? { JELOU_CONTRACT_SPEC: specFile } : {}),
+      JELOU_CONTRACT_RECORDS: recordsFile,
+      JELOU_CONTRACT_RESULTS: resultsFile,
+      FORCE_COLOR: useColor ? '1' : '0',
+    },
+  });
+  redactingPipe(child.stdout, process.stdout);
+  redactingPipe(child.stderr, process.stderr);
+
+  let interrupted;
+  let hardKill;
+  const onSignal = (signal) => {
+    if (interrupted) return;
+    interrupted = signal;
+    err(`\n${signal}: stopping the contract run (Prism included)…`);
+    killGroup(child.pid, signal);
+    hardKill = setTimeout(() => killGroup(child.pid, 'SIGKILL'), GROUP_EXIT_GRACE_MS);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal);
+
+  return new Promise((resolve) => {
+    child.once('error', (error) => resolve({ code: null, signal: null, spawnError: error, interrupted }));
+    child.once('close', async (code, signal) => {
+      const clean = await reapGroup(child.pid);
+      clearTimeout(hardKill);
+      resolve({ code, signal, interrupted, clean });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The report.
+
+function readLines(file) {
+  try {
+    return parseJsonLines(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+function runRows(run, results, spec) {
+  const rows = [];
+  const fail = (what, expected, got) =>
+    rows.push({ operation: '(run)', case: what, expected, got, result: 'fail', failure: got });
+  if (spec.error) fail('spec', 'the spec bundles', `cannot read the spec: ${spec.error.message}`);
+  if (run.spawnError) fail('jest', 'jest starts', `could not start jest: ${run.spawnError.message}`);
+  if (run.interrupted) fail('interrupted', 'the run completes', `stopped by ${run.interrupted}; the report is partial`);
+  const complete = results.find((entry) => entry.type === 'complete');
+  const files = results.filter((entry) => entry.type === 'file');
+  if (!run.spawnError && !run.interrupted) {
+    const ended = run.signal ?? `exit ${run.code}`;
+    const anyFailure = files.some((f) => f.error || f.tests.some((t) => t.status === 'failed'));
+    if (!complete) {
+      fail('jest', 'jest completes the run', `jest ended (${ended}) without results; see its output above`);
+    } else if (complete.numTotalTests === 0) {
+      fail('jest', 'at least one contract test', 'jest found no tests');
+    } else if (run.code !== 0 && !anyFailure) {
+      fail('jest', 'jest exits 0', `jest ended (${ended}) with no failing test; see its output above`);
+    }
+  }
+  if (run.clean === false) {
+    fail(
+      'cleanup',
+      'Prism and jest exit by themselves',
+      `some processes were still running ${GROUP_EXIT_GRACE_MS} ms after jest and were killed`,
+    );
+  }
+  return rows;
+}
+
+const run = await runJest();
+const spec = await specOperations;
+const results = readLines(resultsFile);
+const records = readLines(recordsFile);
+rmSync(scratch, { recursive: true, force: true });
+
+const operations = spec.error ? [] : spec.operations;
+const files = results.filter((entry) => entry.type === 'file');
+const rows = [
+  ...runRows(run, results, spec),
+  ...buildRows({ files, records, operations, readOnly: live && !write, root: repoRoot }),
+].map((row) => (row.file ? { ...row, file: path.relative(repoRoot, row.file) } : row));
+const totals = totalsOf(rows);
+const durationMs = Math.round(performance.now() - startedMs);
+const specLabel = path.relative(repoRoot, spec.root ?? specFile ?? path.join(repoRoot, 'openapi', 'openapi.yaml'));
+const report = redactDeep(
+  {
+    target: live ? 'live' : 'mock',
+    ...(live ? { baseUrl, write } : {}),
+    spec: specLabel.startsWith('..') ? (spec.root ?? specFile) : specLabel,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs,
+    jest: { exitCode: run.code, signal: run.signal ?? null, interrupted: run.interrupted ?? null },
+    totals,
+    operations: operationSummaries(rows, operations),
+    notes: rows.filter((row) => row.note).map((row) => ({ operation: row.operation, case: row.case, note: row.note })),
+    rows,
+  },
+  redact,
+);
+writeFileSync(path.join(reportsDir, 'contract.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(path.join(reportsDir, 'contract.junit.xml'), toJUnit(report));
+// The raw records stay for debugging, redacted like everything else.
+writeFileSync(recordsFile, records.map((entry) => `${JSON.stringify(redactDeep(entry, redact))}\n`).join(''));
+
+const where = live
+  ? `live: ${baseUrl} through a validating Prism proxy (${write ? 'reads and writes' : 'read-only'})`
+  : 'mock: Prism mock of the spec';
+out('');
+out(`Contract report — ${where}; spec ${report.spec}`);
+out('');
+out(renderTable(report.rows, { width: process.stdout.isTTY ? process.stdout.columns : 160, color: useColor }));
+const failures = renderFailures(report.rows);
+if (failures) out(`\n${failures}`);
+if (live) out(`\n${renderOperationSummaries(report.operations)}`);
+const notes = renderNotes(report.rows);
+if (notes) out(`\n${notes}`);
+out('');
+const shownDir = path.relative(process.cwd(), reportsDir);
+out(
+  `Reports: ${shownDir.startsWith('..') ? reportsDir : shownDir || '.'}/contract.json and contract.junit.xml; ` +
+    `wall time ${(durationMs / 1000).toFixed(1)} s`,
+);
+out(`${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}`);
+
+const signalExit = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+process.exitCode = run.interrupted ? (signalExit[run.interrupted] ?? 1) : totals.failed > 0 || run.code !== 0 ? 1 : 0;

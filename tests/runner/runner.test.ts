@@ -1,0 +1,159 @@
+// `npm run contract` itself: it refuses to start without what the live run needs, it fails (and says where)
+// when the spec breaks, and an interrupted run leaves no Prism behind.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startJelouStandin, type JelouStandin } from '../support/jelou-standin';
+import { lastLine, prismProcessesFor, REPO_ROOT, rowsOf, runContract, RUN_TEST_TIMEOUT_MS } from './run-contract';
+
+let standin: JelouStandin | undefined;
+let tempDir: string | undefined;
+
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
+});
+
+describe('npm run contract before anything starts', () => {
+  it('lists every missing variable in one message, exits 2, and sends nothing', async () => {
+    standin = await startJelouStandin({ projectId: 'p', apiKey: 'k' });
+    const run = await runContract({ JELOU_CONTRACT_TARGET: 'live', JELOU_BASE_URL: standin.url });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('nothing was sent');
+    expect(run.stderr).toMatch(/^ {2}- JELOU_PROJECT_ID\b/m);
+    expect(run.stderr).toMatch(/^ {2}- JELOU_API_KEY\b.*JELOU_CLIENT_ID and JELOU_CLIENT_SECRET/m);
+    expect(run.stderr.match(/Missing or invalid/g)).toHaveLength(1);
+    expect(standin.requests).toEqual([]);
+    expect(run.report).toBeUndefined();
+  });
+
+  it('names the missing half of the client credentials, and refuses a base URL that is not https', async () => {
+    const run = await runContract({
+      JELOU_CONTRACT_TARGET: 'live',
+      JELOU_PROJECT_ID: 'p',
+      JELOU_CLIENT_ID: 'contract-client',
+      JELOU_BASE_URL: 'http://gateway.example.com/jelouapi',
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^ {2}- JELOU_CLIENT_SECRET\b/m);
+    expect(run.stderr).toMatch(/^ {2}- JELOU_BASE_URL must use https:/m);
+    expect(run.stderr).not.toMatch(/^ {2}- JELOU_PROJECT_ID/m);
+  });
+
+  it('refuses an unknown target instead of silently running the mock', async () => {
+    const run = await runContract({ JELOU_CONTRACT_TARGET: 'production' });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('JELOU_CONTRACT_TARGET must be "live" or "mock"');
+  });
+});
+
+/** openapi.yaml with `webhookUrl` renamed to `webhookURL` in the IntegrationFlat schema only. */
+function specWithRenamedFlatWebhookUrl(yaml: string): string {
+  const start = yaml.indexOf('\n    IntegrationFlat:\n');
+  const next = /\n {4}\S/.exec(yaml.slice(start + 1));
+  if (start === -1 || !next) throw new Error('IntegrationFlat schema not found in openapi.yaml');
+  const end = start + 1 + next.index;
+  const block = yaml.slice(start, end);
+  const broken = block.replace(/^( +- )webhookUrl$/m, '$1webhookURL').replace(/^( +)webhookUrl:$/m, '$1webhookURL:');
+  expect(broken.match(/webhookURL/g)).toHaveLength(2);
+  return `${yaml.slice(0, start)}${broken}${yaml.slice(end)}`;
+}
+
+describe('npm run contract against a broken spec (mock)', () => {
+  it(
+    'fails, and the report names the failing cases of each operation, when webhookUrl is renamed in the flat schema',
+    async () => {
+      tempDir = mkdtempSync(path.join(os.tmpdir(), 'jelou-broken-spec-'));
+      const spec = path.join(tempDir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        specWithRenamedFlatWebhookUrl(readFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.yaml'), 'utf8')),
+      );
+      const run = await runContract({ JELOU_CONTRACT_SPEC: spec });
+
+      expect(run.code).toBe(1);
+      expect(run.report?.target).toBe('mock');
+      for (const operation of ['getIntegration', 'updateIntegration']) {
+        expect(rowsOf(run.report, operation).filter((row) => row.result === 'fail').length).toBeGreaterThan(0);
+        expect(run.stdout).toMatch(new RegExp(`✗ ${operation} › `));
+      }
+      expect(JSON.stringify(run.report)).toContain('webhookURL');
+      expect(lastLine(run.stdout)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
+      expect(prismProcessesFor(spec)).toEqual([]);
+    },
+    RUN_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'fails the coverage of an operation that no contract test exercises',
+    async () => {
+      tempDir = mkdtempSync(path.join(os.tmpdir(), 'jelou-extra-op-'));
+      const spec = path.join(tempDir, 'openapi.yaml');
+      copyFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.yaml'), spec);
+      // A new operation (DELETE) on the existing path, with nothing in tests/ for it.
+      const yaml = readFileSync(spec, 'utf8').replace(
+        /\n {4}get:\n {6}operationId: getIntegration\n/,
+        (get) =>
+          `\n    delete:\n      operationId: deleteIntegration\n      summary: Delete integration\n` +
+          `      responses:\n        '204':\n          description: Deleted.${get}`,
+      );
+      expect(yaml).toContain('deleteIntegration');
+      writeFileSync(spec, yaml);
+      const run = await runContract({ JELOU_CONTRACT_SPEC: spec });
+
+      expect(run.code).toBe(1);
+      expect(rowsOf(run.report, 'deleteIntegration', 'coverage')[0]).toMatchObject({
+        result: 'fail',
+        got: 'no recorded case',
+      });
+      expect(rowsOf(run.report, 'getIntegration', 'coverage')[0]?.result).toBe('pass');
+      expect(run.stdout).toContain(
+        'no contract case records deleteIntegration (DELETE /v1/external-support/{projectId})',
+      );
+      expect(prismProcessesFor(spec)).toEqual([]);
+    },
+    RUN_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('npm run contract interrupted', () => {
+  it(
+    'stops jest and Prism on SIGINT, writes a partial report, and exits 130',
+    async () => {
+      // The stand-in never answers, so the run is surely still going when the signal comes.
+      const server = await startJelouStandin({ projectId: 'p', apiKey: 'k', hold: true });
+      standin = server;
+      const upstream = new URL(server.url).host;
+      let prismWhileRunning: string[] = [];
+      let signalledAt = 0;
+      const run = await runContract(
+        { JELOU_CONTRACT_TARGET: 'live', JELOU_BASE_URL: server.url, JELOU_PROJECT_ID: 'p', JELOU_API_KEY: 'k' },
+        (child) => {
+          const timer = setInterval(() => {
+            if (server.requests.length === 0) return;
+            clearInterval(timer);
+            prismWhileRunning = prismProcessesFor(upstream);
+            signalledAt = Date.now();
+            child.kill('SIGINT');
+          }, 50);
+          child.once('close', () => clearInterval(timer));
+        },
+      );
+
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(prismWhileRunning.length).toBeGreaterThan(0);
+      expect(run.code).toBe(130);
+      // At once: not after the runner's 5 s grace period, nor the held request's own 10 s timeout.
+      expect(Date.now() - signalledAt).toBeLessThan(3000);
+      expect(prismProcessesFor(upstream)).toEqual([]);
+      expect(rowsOf(run.report, '(run)', 'interrupted')[0]).toMatchObject({ result: 'fail' });
+      expect(lastLine(run.stdout)).toMatch(/^\d+ passed, [1-9]\d* failed/);
+    },
+    RUN_TEST_TIMEOUT_MS,
+  );
+});
