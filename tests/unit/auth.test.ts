@@ -1,34 +1,11 @@
 import { createAuthProvider, type Auth } from '../../src/auth';
-import { ValidationError } from '../../src/errors/validation-error';
+import { refusal, rejection } from '../support/refusal';
 
 const NO_ENV = {};
 
 /** What HTTP Basic should carry for these credentials (RFC 7617, UTF-8). */
 function basic(id: string, secret: string): string {
   return `Basic ${Buffer.from(`${id}:${secret}`, 'utf8').toString('base64')}`;
-}
-
-/** The ValidationError `run` throws. */
-function refusal(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('the credentials were accepted');
-}
-
-/** The ValidationError the promise rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('the credentials were accepted');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
 }
 
 describe('createAuthProvider with an api key', () => {

@@ -1,16 +1,9 @@
 import { checkBaseUrl, isLoopbackHost } from '../../src/base-url';
-import { ValidationError } from '../../src/errors/validation-error';
+import type { ValidationError } from '../../src/errors/validation-error';
+import { refusal } from '../support/refusal';
 
 /** The ValidationError `checkBaseUrl(value)` throws. */
-function refusal(value: unknown): ValidationError {
-  try {
-    checkBaseUrl(value);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('checkBaseUrl accepted the value');
-}
+const refused = (value: unknown): ValidationError => refusal(() => checkBaseUrl(value));
 
 describe('checkBaseUrl', () => {
   it.each([
@@ -50,7 +43,7 @@ describe('checkBaseUrl', () => {
     'http://[::2]',
     'http://[::ffff:a00:1]',
   ])('refuses http: for the non-loopback URL %s', (input) => {
-    const error = refusal(input);
+    const error = refused(input);
     expect(error.field).toBe('baseUrl');
     expect(error.problem).toBe(
       'http: is accepted only for a loopback host (a local mock); use https: so credentials are never sent in clear',
@@ -60,7 +53,7 @@ describe('checkBaseUrl', () => {
   it.each(['https://user:pass@gateway.jelou.ai/jelouapi', 'https://user@gateway.jelou.ai', 'http://:pass@localhost'])(
     'refuses credentials in %s without quoting them',
     (input) => {
-      const error = refusal(input);
+      const error = refused(input);
       expect(error.field).toBe('baseUrl');
       expect(error.problem).toBe('must not carry credentials; pass them in the auth option');
       expect(error.message).not.toContain('pass@');
@@ -75,7 +68,7 @@ describe('checkBaseUrl', () => {
     'https://g.example/api?',
     'https://g.example/api#',
   ])('refuses the query or fragment of %s', (input) => {
-    const error = refusal(input);
+    const error = refused(input);
     expect(error.field).toBe('baseUrl');
     expect(error.problem).toBe('must not have a query string or fragment');
   });
@@ -83,7 +76,7 @@ describe('checkBaseUrl', () => {
   it.each(['ftp://gateway.jelou.ai', 'ws://localhost:4010', 'wss://gateway.jelou.ai', 'file:///tmp/api', 'data:,x'])(
     'refuses the protocol of %s',
     (input) => {
-      const error = refusal(input);
+      const error = refused(input);
       expect(error.field).toBe('baseUrl');
       expect(error.problem).toBe('must use https:');
     },
@@ -92,7 +85,7 @@ describe('checkBaseUrl', () => {
   it.each(['/jelouapi', 'gateway.jelou.ai/jelouapi', 'https://', 'not a url'])(
     'refuses the relative or broken URL %j',
     (input) => {
-      const error = refusal(input);
+      const error = refused(input);
       expect(error.field).toBe('baseUrl');
       expect(error.problem).toBe('must be an absolute URL, e.g. https://gateway.jelou.ai/jelouapi');
     },
@@ -106,7 +99,7 @@ describe('checkBaseUrl', () => {
     ['a number', 443],
     ['a URL object', new URL('https://gateway.jelou.ai/jelouapi')],
   ])('refuses %s', (_label, input) => {
-    const error = refusal(input);
+    const error = refused(input);
     expect(error.field).toBe('baseUrl');
     expect(error.problem).toBe('must be a non-empty absolute URL string');
     expect(error.message).toBe('Invalid baseUrl: must be a non-empty absolute URL string');

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../src/errors/validation-error';
+import { refusal } from '../support/refusal';
 import {
   mergeHeaders,
   mergeRequestOptions,
@@ -9,17 +9,6 @@ import {
   type RequestOptions,
 } from '../../src/options';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../src/retry';
-
-/** The ValidationError `run` throws. */
-function refusal(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('the options were accepted');
-}
 
 const DEFAULTS: Omit<EffectiveOptions, 'signal'> = {
   timeoutMs: 30_000,

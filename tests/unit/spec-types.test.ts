@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { responseValidators, type SchemaIssue } from '../../src/spec-types';
+import { FLAT } from '../support/fake-fetch';
 
 interface Operation {
   operationId: string;
@@ -24,14 +25,6 @@ const examples200 = operations.flatMap((operation) =>
 type OperationId = keyof typeof responseValidators;
 const OPERATION_IDS = Object.keys(responseValidators) as OperationId[];
 
-const FLAT = {
-  id: 'INTEGRATION_ID',
-  brainId: 'BRAIN_ID',
-  webhookUrl: 'https://my-system.com/webhook/jelou',
-  authType: 'bearer',
-  createdAt: '2023-11-07T05:31:56Z',
-  updatedAt: '2023-11-07T05:31:56Z',
-};
 const DATA = {
   brainId: 'PROJECT_ID',
   webhookUrl: 'https://my-system.com/webhook/jelou',

@@ -1,18 +1,12 @@
-import { ValidationError } from '../../src/errors/validation-error.js';
+import type { ValidationError } from '../../src/errors/validation-error.js';
+import { refusal } from '../support/refusal';
 import { validateChanges, validateProjectId } from '../../src/validate-input.js';
 
 const CANARY = 'canary-secret-123';
 
 /** Runs `fn`, expecting a ValidationError for `field` whose message never quotes `CANARY`; returns it. */
 function expectValidationError(fn: () => unknown, field: string): ValidationError {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(ValidationError);
-  const error = thrown as ValidationError;
+  const error = refusal(fn);
   expect(error.field).toBe(field);
   expect(error.message).toBe(`Invalid ${field}: ${error.problem}`);
   expect(error.message).not.toContain(CANARY);
