@@ -14,23 +14,19 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configProblems, DEFAULT_LIVE_BASE_URL } from './lib/contract-config.mjs';
+import { toJUnit } from './lib/contract-report/junit.mjs';
+import { redactDeep, redactorFor } from './lib/contract-report/redact.mjs';
 import {
   buildRows,
   operationSummaries,
   operationsOfSpec,
   parseJsonLines,
-  redactDeep,
-  redactorFor,
-  renderFailures,
-  renderNotes,
-  renderOperationSummaries,
-  renderTable,
-  toJUnit,
   totalsOf,
-} from './lib/contract-report.mjs';
+} from './lib/contract-report/rows.mjs';
+import { renderFailures, renderNotes, renderOperationSummaries, renderTable } from './lib/contract-report/terminal.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_LIVE_BASE_URL = 'https://gateway.jelou.ai/jelouapi';
 /** How long Prism and the rest of jest's processes get to exit after jest itself, before they are killed. */
 const GROUP_EXIT_GRACE_MS = 5000;
 const EXIT_CONFIG_ERROR = 2;
@@ -43,52 +39,7 @@ const out = (text = '') => process.stdout.write(`${redact(text)}\n`);
 const err = (text = '') => process.stderr.write(`${redact(text)}\n`);
 const useColor = Boolean(process.stdout.isTTY) && !env.NO_COLOR;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Configuration: everything is checked before anything starts or is sent.
-
-function isLoopback(hostname) {
-  return /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(hostname);
-}
-
-function checkBaseUrl(value) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'JELOU_BASE_URL is not an absolute URL (e.g. https://gateway.jelou.ai/jelouapi)';
-  }
-  if (url.username || url.password) return 'JELOU_BASE_URL must not carry credentials';
-  if (url.search || url.hash) return 'JELOU_BASE_URL must not have a query string or fragment';
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined;
-  return 'JELOU_BASE_URL must use https: (http: only for a loopback host such as a local stand-in)';
-}
-
-function configProblems() {
-  const set = (name) => Boolean(env[name]?.trim());
-  const problems = [];
-  const target = env.JELOU_CONTRACT_TARGET ?? '';
-  if (!['', 'mock', 'live'].includes(target)) {
-    problems.push(`JELOU_CONTRACT_TARGET must be "live" or "mock" (or unset), not "${target}"`);
-    return problems;
-  }
-  if (target !== 'live') return problems;
-  if (!set('JELOU_PROJECT_ID')) problems.push('JELOU_PROJECT_ID — the Jelou project whose integration is tested');
-  if (!set('JELOU_API_KEY')) {
-    if (set('JELOU_CLIENT_ID') && !set('JELOU_CLIENT_SECRET')) {
-      problems.push('JELOU_CLIENT_SECRET — JELOU_CLIENT_ID is set without it (or set JELOU_API_KEY instead)');
-    } else if (set('JELOU_CLIENT_SECRET') && !set('JELOU_CLIENT_ID')) {
-      problems.push('JELOU_CLIENT_ID — JELOU_CLIENT_SECRET is set without it (or set JELOU_API_KEY instead)');
-    } else if (!set('JELOU_CLIENT_ID')) {
-      problems.push('JELOU_API_KEY — the project API key (or both JELOU_CLIENT_ID and JELOU_CLIENT_SECRET)');
-    }
-  }
-  const baseProblem = checkBaseUrl(env.JELOU_BASE_URL?.trim() || DEFAULT_LIVE_BASE_URL);
-  if (baseProblem) problems.push(baseProblem);
-  return problems;
-}
-
-const problems = configProblems();
+const problems = configProblems(env);
 if (problems.length > 0) {
   err(
     [

@@ -1,0 +1,109 @@
+// The report as a readable table and summaries in the terminal.
+import { stripAnsi } from './rows.mjs';
+// Terminal
+
+const COLORS = { pass: '\u001b[32m', fail: '\u001b[31m', skip: '\u001b[33m', bold: '\u001b[1m', reset: '\u001b[0m' };
+
+function cell(value) {
+  return stripAnsi(value === undefined || value === null ? '' : String(value)).replace(/\s+/g, ' ');
+}
+
+function fit(text, width) {
+  if (text.length <= width) return text.padEnd(width);
+  return `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** The rows as an aligned table, each cell on one line and cut to fit `width` characters in all. */
+export function renderTable(rows, { width = 160, color = false } = {}) {
+  const headers = ['operation', 'case', 'expected', 'got', 'result', 'ms'];
+  const cells = rows.map((row) => [
+    cell(row.operation),
+    cell(row.case),
+    cell(row.expected),
+    cell(row.got),
+    row.result === 'fail' ? 'FAIL' : row.result,
+    row.ms === undefined ? '' : String(Math.round(row.ms)),
+  ]);
+  const natural = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const gap = 2;
+  const operationWidth = Math.min(natural[0], 22);
+  const fixed = operationWidth + natural[4] + natural[5] + gap * 5;
+  const flexible = Math.max(30, width - fixed);
+  // case, expected, got share what is left, each getting no more than it needs.
+  const widths = [operationWidth, 0, 0, 0, natural[4], natural[5]];
+  let left = flexible;
+  const wanted = [1, 2, 3].sort((a, b) => natural[a] - natural[b]);
+  wanted.forEach((column, i) => {
+    const share = Math.floor(left / (wanted.length - i));
+    widths[column] = Math.max(Math.min(natural[column], share), Math.min(natural[column], 8));
+    left -= widths[column];
+  });
+  const line = (values, result) =>
+    values
+      .map((value, i) => {
+        const text = i === 5 ? value.padStart(widths[i]) : fit(value, widths[i]);
+        return color && i === 4 && result ? `${COLORS[result]}${text}${COLORS.reset}` : text;
+      })
+      .join(' '.repeat(gap))
+      .trimEnd();
+  const header = line(headers);
+  const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap));
+  return [
+    color ? `${COLORS.bold}${header}${COLORS.reset}` : header,
+    rule,
+    ...cells.map((values, i) => line(values, rows[i].result)),
+  ].join('\n');
+}
+
+/** Each failing test (or run-level problem) once: its cases, the test's name, and why it failed. */
+export function renderFailures(rows) {
+  const groups = new Map();
+  for (const row of rows.filter((r) => r.result === 'fail')) {
+    const key = row.test ? `${row.file}\u0000${row.test}` : `${row.operation}\u0000${row.case}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  if (groups.size === 0) return '';
+  return [
+    'Failures:',
+    ...[...groups.values()].map((group) => {
+      const [first] = group;
+      const cases = [...new Set(group.map((row) => `${row.operation} › ${cell(row.case)}`))].join(', ');
+      const where = first.test && first.test !== first.case ? `\n      test: ${cell(first.test)}` : '';
+      return `  ✗ ${cases}${where}\n      ${cell(first.failure ?? first.got)}`;
+    }),
+  ].join('\n');
+}
+
+function describeCase(c) {
+  const parts = [
+    c.status === undefined ? 'no response' : String(c.status),
+    ...(c.shape && c.shape !== 'none' ? [`shape ${c.shape}`] : []),
+    ...(c.latencyMs === undefined ? [] : [`${Math.round(c.latencyMs)} ms`]),
+    c.violations.length === 0 ? 'no sl-violations' : `${c.violations.length} sl-violation(s):`,
+  ];
+  return [
+    `    • ${c.case} — ${parts.join(', ')}${c.result === 'fail' ? '  [FAIL]' : ''}`,
+    ...c.violations.map((v) => `        - ${cell(v)}`),
+  ].join('\n');
+}
+
+/** The live run's per-operation block: status, shape returned, every sl-violations entry, latency. */
+export function renderOperationSummaries(summaries) {
+  const blocks = summaries.map((op) => {
+    const head = `  ${op.operationId}  (${op.method} ${op.path})`;
+    if (op.coverage === 'skipped') return `${head}\n    ${op.skippedBecause}`;
+    const shapes = op.shapes.length === 0 ? 'none (no 2xx answer)' : op.shapes.join(', ');
+    return [head, `    shape returned: ${shapes}`, ...op.cases.map(describeCase)].join('\n');
+  });
+  return ['What the live API returned, per operation:', ...blocks].join('\n');
+}
+
+/** Notes a person must act on (e.g. a failed restore), framed so they are not missed. */
+export function renderNotes(rows) {
+  const notes = rows.filter((row) => row.note);
+  if (notes.length === 0) return '';
+  const bar = '!'.repeat(78);
+  return [bar, '!! ACTION NEEDED', ...notes.map((row) => `!! ${row.operation} › ${row.case}: ${row.note}`), bar].join(
+    '\n',
+  );
+}
