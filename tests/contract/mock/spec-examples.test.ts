@@ -2,6 +2,7 @@
 // written (so each example is valid against its schema), and Prism enforces auth and the request schema.
 import { loadSpec, operationsOf, responseExamplesOf, type OperationEntry } from '../../support/spec';
 import { prismUrl } from '../support/prism-url';
+import { record, violationsOf } from '../support/record';
 
 const spec = loadSpec();
 const operations = operationsOf(spec);
@@ -42,15 +43,32 @@ describe('every documented response', () => {
     const response = await send(entry, {
       headers: { 'x-api-key': 'test-key', Prefer: `code=${status}, example=${name}` },
     });
-    expect(response.headers.get('sl-violations')).toBeNull();
+    const violations = violationsOf(response.headers);
+    const body: unknown = await response.json();
+    const same = JSON.stringify(body) === JSON.stringify(value);
+    record({
+      operation: entry.operation.operationId,
+      case: `spec example ${status} ${name}`,
+      expected: `Prism serves ${status} "${name}" as written, no violations`,
+      got: `${response.status}, ${same ? 'as written' : 'a different body'}, ${violations.length} violation(s)`,
+      status: response.status,
+      violations,
+    });
+    expect(violations).toEqual([]);
     expect(response.status).toBe(status);
-    expect(await response.json()).toEqual(value);
+    expect(body).toEqual(value);
   });
 });
 
 describe.each(operations)('$operation.operationId', (entry) => {
   it('accepts an API key in x-api-key', async () => {
     const response = await send(entry, { headers: { 'x-api-key': 'test-key' } });
+    record({
+      operation: entry.operation.operationId,
+      case: 'Prism: x-api-key',
+      expected: '200',
+      got: String(response.status),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('sl-violations')).toBeNull();
   });
@@ -58,11 +76,23 @@ describe.each(operations)('$operation.operationId', (entry) => {
   it('accepts HTTP Basic clientId:clientSecret', async () => {
     const basic = Buffer.from('my_client_id:my_client_secret').toString('base64');
     const response = await send(entry, { headers: { authorization: `Basic ${basic}` } });
+    record({
+      operation: entry.operation.operationId,
+      case: 'Prism: HTTP Basic',
+      expected: '200',
+      got: String(response.status),
+    });
     expect(response.status).toBe(200);
   });
 
   it('answers 401 to a request without credentials', async () => {
     const response = await send(entry, { headers: {} });
+    record({
+      operation: entry.operation.operationId,
+      case: 'Prism: no credentials',
+      expected: '401',
+      got: String(response.status),
+    });
     expect(response.status).toBe(401);
   });
 });
@@ -75,7 +105,17 @@ describe('updateIntegration request validation', () => {
     const response = await send(patch as OperationEntry, { body });
     const header = response.headers.get('sl-violations');
     const parsed = header ? (JSON.parse(header) as { message: string }[]) : [];
-    return { status: response.status, messages: parsed.map((v) => v.message) };
+    const messages = parsed.map((v) => v.message);
+    const testCase = expect.getState().currentTestName?.replace(/^.*request validation /, '') ?? '';
+    record({
+      operation: 'updateIntegration',
+      case: `Prism on a raw body: ${testCase}`,
+      expected: testCase.startsWith('accepts') ? '200, no violations' : '4xx with sl-violations',
+      got: `${response.status}, ${messages.length} violation(s)`,
+      status: response.status,
+      violations: violationsOf(response.headers),
+    });
+    return { status: response.status, messages };
   }
 
   it('rejects an authType outside the enum', async () => {
