@@ -1,6 +1,7 @@
 // `npm run contract` in live mode, against a local stand-in for Jelou behind the real validating Prism proxy:
 // the report must name the shape each operation returned and every sl-violations entry, writes must be opt-in
 // and restored, credentials must never be printed, and no Prism may outlive a run.
+import { DEFAULT_MAX_RETRIES } from '../../src/retry';
 import { randomBytes } from 'node:crypto';
 import { startJelouStandin, type JelouStandin, type StandinOptions } from '../support/jelou-standin';
 import {
@@ -168,9 +169,12 @@ describe('npm run contract against the live API (a local stand-in)', () => {
         status: 200,
         shape: 'undocumented',
       });
+      // The change, then the restore with the client's usual retries: 1 + DEFAULT_MAX_RETRIES attempts.
       const patches = patchesReceived();
-      expect(patches).toHaveLength(2);
-      expect(JSON.parse(patches[1]?.body ?? '{}')).toEqual({ webhookUrl: ORIGINAL_WEBHOOK });
+      expect(patches).toHaveLength(2 + DEFAULT_MAX_RETRIES);
+      for (const restore of patches.slice(1)) {
+        expect(JSON.parse(restore.body)).toEqual({ webhookUrl: ORIGINAL_WEBHOOK });
+      }
       expect(standin?.integration().webhookUrl).not.toBe(ORIGINAL_WEBHOOK);
 
       expect(run.report?.notes).toHaveLength(1);

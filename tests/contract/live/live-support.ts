@@ -49,9 +49,12 @@ export function liveConfig(): LiveConfig {
   return { projectId, auth };
 }
 
-/** The client from src/ through the Prism proxy: no base path (Prism adds the upstream's), no retries. */
-export function liveClient(auth: Auth): ExternalSupportClient {
-  return createExternalSupportClient({ auth, baseUrl: prismUrl(), maxRetries: 0, timeout: CALL_TIMEOUT_MS, env: {} });
+/**
+ * The client from src/ through the Prism proxy: no base path (Prism adds the upstream's). No retries by default, so
+ * every answer of the live API is seen as it came; the restoring PATCH asks for the client's usual retries.
+ */
+export function liveClient(auth: Auth, maxRetries = 0): ExternalSupportClient {
+  return createExternalSupportClient({ auth, baseUrl: prismUrl(), maxRetries, timeout: CALL_TIMEOUT_MS, env: {} });
 }
 
 /** One call as the report sees it. */

@@ -2,7 +2,7 @@
 // alone (authType cannot be put back: its credential is write-only and never returned), checks the change, and
 // restores the original webhookUrl in a `finally`, even when an assertion failed. A failed restore is recorded
 // with the value to set back by hand, and the runner prints it where it cannot be missed.
-import type { ExternalSupportClient } from '../../../src/index';
+import { DEFAULT_MAX_RETRIES, type ExternalSupportClient } from '../../../src/index';
 import { validateChanges } from '../../../src/validate-input';
 import { record } from '../support/record';
 import {
@@ -125,7 +125,8 @@ describeLive('updateIntegration against the live API', () => {
         expect(readBack).toBe(changed);
       } finally {
         // Whatever happened above (even a PATCH that timed out may have been applied), put the original back.
-        restoreProblem = await restore(client, projectId, original);
+        // With retries: the PATCH is idempotent, and a transient failure here would lose the user's webhook.
+        restoreProblem = await restore(liveClient(auth, DEFAULT_MAX_RETRIES), projectId, original);
       }
       expect(restoreProblem).toBeUndefined();
     },

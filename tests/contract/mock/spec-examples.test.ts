@@ -47,6 +47,7 @@ describe('every documented response', () => {
     const body: unknown = await response.json();
     const same = JSON.stringify(body) === JSON.stringify(value);
     record({
+      kind: 'spec',
       operation: entry.operation.operationId,
       case: `spec example ${status} ${name}`,
       expected: `Prism serves ${status} "${name}" as written, no violations`,
@@ -64,6 +65,7 @@ describe.each(operations)('$operation.operationId', (entry) => {
   it('accepts an API key in x-api-key', async () => {
     const response = await send(entry, { headers: { 'x-api-key': 'test-key' } });
     record({
+      kind: 'spec',
       operation: entry.operation.operationId,
       case: 'Prism: x-api-key',
       expected: '200',
@@ -77,6 +79,7 @@ describe.each(operations)('$operation.operationId', (entry) => {
     const basic = Buffer.from('my_client_id:my_client_secret').toString('base64');
     const response = await send(entry, { headers: { authorization: `Basic ${basic}` } });
     record({
+      kind: 'spec',
       operation: entry.operation.operationId,
       case: 'Prism: HTTP Basic',
       expected: '200',
@@ -88,6 +91,7 @@ describe.each(operations)('$operation.operationId', (entry) => {
   it('answers 401 to a request without credentials', async () => {
     const response = await send(entry, { headers: {} });
     record({
+      kind: 'spec',
       operation: entry.operation.operationId,
       case: 'Prism: no credentials',
       expected: '401',
@@ -108,6 +112,7 @@ describe('updateIntegration request validation', () => {
     const messages = parsed.map((v) => v.message);
     const testCase = expect.getState().currentTestName?.replace(/^.*request validation /, '') ?? '';
     record({
+      kind: 'spec',
       operation: 'updateIntegration',
       case: `Prism on a raw body: ${testCase}`,
       expected: testCase.startsWith('accepts') ? '200, no violations' : '4xx with sl-violations',

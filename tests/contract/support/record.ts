@@ -24,6 +24,11 @@ export interface CaseRecord {
   latencyMs?: number;
   /** Anything a person must act on (e.g. values to restore by hand). */
   note?: string;
+  /**
+   * `spec` for checks of the spec against Prism without the client: reported, but they do not count as an
+   * operation's contract coverage (a new operation must get client cases).
+   */
+  kind?: 'spec';
 }
 
 /** Where records go; the contract runner sets it. Without it (plain `jest`), records are dropped. */
