@@ -83,6 +83,8 @@ describe('npm run contract against a broken spec (mock)', () => {
         expect(run.stdout).toMatch(new RegExp(`✗ ${operation} › `));
       }
       expect(JSON.stringify(run.report)).toContain('webhookURL');
+      // The terminal says where: Prism's violation names the renamed property under the failing happy path.
+      expect(run.stdout).toMatch(/✗ getIntegration › happy path, flat shape[\s\S]*?sl-violation: .*'webhookURL'/);
       expect(lastLine(run.stdout)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
       expect(prismProcessesFor(spec)).toEqual([]);
     },

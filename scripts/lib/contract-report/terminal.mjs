@@ -56,6 +56,9 @@ export function renderTable(rows, { width = 160, color = false } = {}) {
 }
 
 /** Each failing test (or run-level problem) once: its cases, the test's name, and why it failed. */
+/** How many sl-violations a failure lists in the terminal (the JSON report keeps them all). */
+const MAX_LISTED_VIOLATIONS = 5;
+
 export function renderFailures(rows) {
   const groups = new Map();
   for (const row of rows.filter((r) => r.result === 'fail')) {
@@ -69,7 +72,12 @@ export function renderFailures(rows) {
       const [first] = group;
       const cases = [...new Set(group.map((row) => `${row.operation} › ${cell(row.case)}`))].join(', ');
       const where = first.test && first.test !== first.case ? `\n      test: ${cell(first.test)}` : '';
-      return `  ✗ ${cases}${where}\n      ${cell(first.failure ?? first.got)}`;
+      // Prism's own words on what broke the spec: usually the most direct answer to "where".
+      const violations = [...new Set(group.flatMap((row) => row.violations ?? []))]
+        .slice(0, MAX_LISTED_VIOLATIONS)
+        .map((v) => `\n      sl-violation: ${cell(v)}`)
+        .join('');
+      return `  ✗ ${cases}${where}\n      ${cell(first.failure ?? first.got)}${violations}`;
     }),
   ].join('\n');
 }

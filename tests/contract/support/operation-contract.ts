@@ -31,6 +31,13 @@ async function outcomeOf(promise: Promise<IntegrationResult>): Promise<Integrati
 
 const latency = (outcome: object): number => (outcome as { latencyMs: number }).latencyMs;
 
+/** The response headers of a result, or of an error that carries them (ApiError, ResponseValidationError). */
+function headersOf(outcome: IntegrationResult | Error): Headers {
+  if (!(outcome instanceof Error)) return outcome.response.headers;
+  const { headers } = outcome as { headers?: unknown };
+  return headers instanceof Headers ? headers : new Headers();
+}
+
 /** Declares the standard contract cases of one operation. */
 export function describeOperationContract(operationId: string): void {
   const { operation } = operationEntry(operationId);
@@ -47,7 +54,7 @@ export function describeOperationContract(operationId: string): void {
       );
       const body = outcome instanceof Error ? undefined : outcome.body;
       const problems = problemsAgainstSchema(successSchema, body);
-      const violations = outcome instanceof Error ? [] : violationsOf(outcome.response.headers);
+      const violations = violationsOf(headersOf(outcome));
       record({
         operation: operationId,
         case: `happy path, ${name} shape`,
@@ -83,8 +90,7 @@ export function describeOperationContract(operationId: string): void {
           expected: `${expectedClass.name} (${status}) with the documented body`,
           got: describeOutcome(outcome),
           status,
-          violations:
-            outcome instanceof Error ? violationsOf((outcome as { headers?: Headers }).headers ?? new Headers()) : [],
+          violations: violationsOf(headersOf(outcome)),
           latencyMs: latency(outcome),
         });
         expect(outcome).toBeInstanceOf(expectedClass);
@@ -122,6 +128,7 @@ export function describeOperationContract(operationId: string): void {
         case: `auth: ${label}`,
         expected: '200, no violations',
         got: describeOutcome(outcome),
+        violations: violationsOf(headersOf(outcome)),
         latencyMs: latency(outcome),
       });
       if (outcome instanceof Error) throw outcome;
