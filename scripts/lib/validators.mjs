@@ -2,8 +2,8 @@
 // The output imports nothing, so the package's only run-time dependency stays openapi-fetch.
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { operationsOf } from './operations.mjs';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const SCHEMA_ID = 'jelou-external-support';
 
 /** `validateGetIntegration200`: the export name of one operation's validator for one status. */
@@ -35,18 +35,11 @@ function toJsonSchemaRefs(node, base = '', inProperties = false) {
 
 /** Every (operationId, 2xx status, JSON schema) of the spec, in path order. */
 export function successResponses(spec) {
-  const found = [];
-  for (const pathItem of Object.values(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        const schema = response.content?.['application/json']?.schema;
-        if (/^2\d\d$/.test(status) && schema) found.push({ operationId: operation.operationId, status, schema });
-      }
-    }
-  }
-  return found;
+  return operationsOf(spec).flatMap(({ operationId, operation }) =>
+    Object.entries(operation.responses ?? {})
+      .map(([status, response]) => ({ operationId, status, schema: response.content?.['application/json']?.schema }))
+      .filter(({ status, schema }) => /^2\d\d$/.test(status) && schema),
+  );
 }
 
 /** Returns the validator module's source for a bundled spec. */

@@ -1,10 +1,10 @@
 // The report's rows: jest's per-test results joined with what each case recorded, plus coverage rows.
 import path from 'node:path';
+import { operationsOf } from '../operations.mjs';
 
 // ESC [ ... letter: the colour codes jest puts in failure messages.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** What the read-only live run says about an operation it did not call. */
 export const READ_ONLY_SKIP = 'not run (read-only; set JELOU_CONTRACT_WRITE=1)';
@@ -32,13 +32,7 @@ export function parseJsonLines(text) {
 
 /** The operations of a bundled spec, in document order: `{ operationId, method, path }`. */
 export function operationsOfSpec(spec) {
-  return Object.entries(spec.paths ?? {}).flatMap(([pathTemplate, item]) =>
-    HTTP_METHODS.filter((method) => item?.[method]?.operationId).map((method) => ({
-      operationId: item[method].operationId,
-      method: method.toUpperCase(),
-      path: pathTemplate,
-    })),
-  );
+  return operationsOf(spec).map(({ operationId, method, path }) => ({ operationId, method, path }));
 }
 
 /** The first line of a failure, plus its `Expected`/`Received` lines: enough to say what went wrong. */
