@@ -203,6 +203,31 @@ async function startJelouStandin(options = {}) {
   /** @type {Set<Promise<unknown>>} */
   const pending = new Set();
   const shutdown = new AbortController();
+  /** @type {Set<(message: import('./jelou-standin.cjs').StandinMessage) => void>} */
+  const messageWaiters = new Set();
+
+  /**
+   * @param {(message: import('./jelou-standin.cjs').StandinMessage) => boolean} [matches]
+   * @returns {Promise<import('./jelou-standin.cjs').StandinMessage>}
+   */
+  function waitForMessage(matches = () => true, timeoutMs = 5000) {
+    const found = messages.find(matches);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        messageWaiters.delete(waiter);
+        reject(new Error(`no matching message reached the stand-in within ${timeoutMs} ms`));
+      }, timeoutMs);
+      /** @param {import('./jelou-standin.cjs').StandinMessage} message */
+      const waiter = (message) => {
+        if (!matches(message)) return;
+        clearTimeout(timer);
+        messageWaiters.delete(waiter);
+        resolve(message);
+      };
+      messageWaiters.add(waiter);
+    });
+  }
 
   for (const seed of options.conversations ?? []) {
     const conversation = newConversation(seed.botId, seed.userId, seed);
@@ -511,6 +536,7 @@ async function startJelouStandin(options = {}) {
     };
     if (active && room) message.conversationId = room.id;
     messages.push(message);
+    for (const waiter of [...messageWaiters]) waiter(message);
     return reply(200, SUCCESS.sendMessage?.(shapeOf('sendMessage'), message.id));
   }
 
@@ -575,7 +601,6 @@ async function startJelouStandin(options = {}) {
   async function send(event, opts) {
     const to = opts.to ?? resolveTarget();
     if (to === undefined) throw new Error('no delivery target: start the stand-in with deliverTo, or pass { to }');
-    events.loopbackUrl(to);
     /** @type {Buffer} */
     let bytes;
     if (typeof event === 'string') bytes = Buffer.from(event, 'utf8');
@@ -621,6 +646,7 @@ async function startJelouStandin(options = {}) {
     };
     deliveries.push(delivery);
     try {
+      events.loopbackUrl(to);
       const answer = await events.post(to, sent, bytes, opts.timeoutMs ?? deliveryTimeoutMs, shutdown.signal);
       delivery.status = answer.status;
       delivery.responseBody = answer.body;
@@ -725,6 +751,7 @@ async function startJelouStandin(options = {}) {
     },
     messageEvent,
     waitForDeliveries,
+    waitForMessage,
     close() {
       closing ??= (async () => {
         shutdown.abort();

@@ -317,6 +317,11 @@ export interface JelouStandin {
   ): Promise<StandinDeliveryResult & { event: Record<string, unknown> }>;
   /** The `message` event `deliverMessage` would send, without sending it. */
   messageEvent(input: StandinMessageInput): Record<string, unknown>;
+  /**
+   * Resolves with the first accepted message that matches (one already received counts), for panels that answer
+   * asynchronously; rejects after `timeoutMs` (default 5000).
+   */
+  waitForMessage(matches?: (message: StandinMessage) => boolean, timeoutMs?: number): Promise<StandinMessage>;
   /** Resolves when every delivery under way (the automatic ones too) has settled. */
   waitForDeliveries(): Promise<void>;
   /** Aborts deliveries under way, closes every connection and the server. */

@@ -467,6 +467,56 @@ describe('the stand-in Jelou', () => {
     await expect(start({ deliverTo: 'http://example.com/' })).rejects.toThrow(/loopback/);
   });
 
+  it('waits for the reply of a panel that answers after acknowledging, and records a delivery that failed', async () => {
+    const s = await start({ integration: true });
+    const secret = s.signingSecret() ?? '';
+    // A tiny echo panel: acknowledges the event, then answers through the messages host, signed.
+    const panel = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        res.writeHead(200).end();
+        const event = JSON.parse(Buffer.concat(chunks).toString()) as {
+          project_id: string;
+          room_id: string;
+          bot: { id: string };
+          contact: { id: string };
+          value: { content: { body: string } };
+        };
+        const reply = JSON.stringify({
+          field: 'messages',
+          object: 'message_event',
+          event_type: 'incoming_message',
+          project_id: event.project_id,
+          room_id: event.room_id,
+          bot_id: event.bot.id,
+          user_id: event.contact.id,
+          value: { id: 'echo-1', type: 'text', content: { body: `echo: ${event.value.content.body}` } },
+        });
+        setTimeout(() => void postMessage(reply, { 'x-jelou-signature': hmac(reply, secret) }), 20);
+      });
+    });
+    await new Promise<void>((resolve) => panel.listen(0, '127.0.0.1', resolve));
+    const { port } = panel.address() as AddressInfo;
+    try {
+      s.startConversation({ botId: 'BOT', userId: 'USER' });
+      const sent = await s.deliverMessage({ type: 'text', body: 'ping' }, { to: `http://127.0.0.1:${port}/` });
+      expect(sent.status).toBe(200);
+      const echoed = await s.waitForMessage((m) => m.id === 'echo-1');
+      expect(echoed).toMatchObject({ active: true, content: { body: 'echo: ping' }, userId: 'USER' });
+    } finally {
+      await new Promise<void>((resolve) => panel.close(() => resolve()));
+    }
+    await expect(s.waitForMessage((m) => m.id === 'never', 50)).rejects.toThrow(/within 50 ms/);
+
+    // Nothing listens on the panel's port any more: the automatic delivery fails and says so.
+    s.setDeliverTo(`http://127.0.0.1:${port}/gone`);
+    s.closeConversation({ botId: 'BOT', userId: 'USER' });
+    await s.waitForDeliveries();
+    expect(s.deliveries.at(-1)).toMatchObject({ event: 'conversation.close', error: expect.any(String) });
+    expect(s.deliveries.at(-1)?.status).toBeUndefined();
+  });
+
   it('lets a test answer instead of it through intercept, e.g. a 503 before the real answer', async () => {
     await start({
       integration: true,
