@@ -88,7 +88,7 @@ export interface StandinRequest {
    * Why the stand-in answered as it did, when it was not a plain success: `bad_credentials`, `no_integration`,
    * `missing_signature`, `malformed_signature`, `mismatch`, `gateway_credentials_sent`, `invalid`, `invalid_json`,
    * `exists`, `bot`, `user`, `unknown_id`, `no_active_conversation`, `room_not_active`, `already_active`,
-   * `no_route`, `fail_patches_after`, `intercepted`, `standin_error`.
+   * `no_route`, `fail_patches_after`, `intercepted`, `dropped_before`, `dropped_after`, `standin_error`.
    */
   reason?: string;
   readonly receivedAt: string;
@@ -219,6 +219,14 @@ export interface StandinReply {
   headers?: Record<string, string>;
 }
 
+/**
+ * What an `intercept` hook returns to kill the connection without an answer: `before` the stand-in acts on the
+ * request (nothing happened), or `after` it acted (the state changed, the client cannot know).
+ */
+export interface StandinDrop {
+  drop: 'before' | 'after';
+}
+
 export interface StandinOptions {
   /** The only project the stand-in knows; every other id gets 404. @default 'PROJECT_ID' */
   projectId?: string;
@@ -245,11 +253,14 @@ export interface StandinOptions {
   failPatchesAfter?: number;
   /** Never answer: every request stays open until the client gives up or the stand-in closes. */
   hold?: boolean;
-  /** Called before the stand-in handles a request; a reply it returns is sent instead (faults, delays via a Promise). */
+  /**
+   * Called before the stand-in handles each request (`attempt` counts requests, from 1): a reply it returns is sent
+   * instead, a {@link StandinDrop} kills the connection, `undefined` lets the stand-in answer. A Promise delays.
+   */
   intercept?: (
     request: StandinRequest,
     attempt: number,
-  ) => StandinReply | undefined | Promise<StandinReply | undefined>;
+  ) => StandinReply | StandinDrop | undefined | Promise<StandinReply | StandinDrop | undefined>;
   /**
    * Where events go: a loopback http URL, or `'webhookUrl'` for the integration's current `webhookUrl` (which must
    * then be loopback). Unset: start/close emit nothing and `deliver` needs `{ to }`.

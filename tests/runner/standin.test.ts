@@ -531,6 +531,26 @@ describe('the stand-in Jelou', () => {
   });
 });
 
+describe('the stand-in Jelou, for retry tests', () => {
+  it('drops the connection before or after acting on a request, as a lost answer would', async () => {
+    const s = await start({
+      integration: true,
+      intercept: (_request, attempt) =>
+        attempt === 1 ? { drop: 'after' } : attempt === 2 ? { drop: 'before' } : undefined,
+    });
+    await expect(call('DELETE', '')).rejects.toThrow();
+    expect(s.hasIntegration()).toBe(false);
+    await expect(call('POST', '', { webhookUrl: 'https://panel.example.com/jelou' })).rejects.toThrow();
+    expect(s.hasIntegration()).toBe(false);
+    expect((await call('GET', '')).status).toBe(404);
+    expect(s.requests.map((r) => [r.operation, r.status ?? null, r.reason])).toEqual([
+      ['deleteIntegration', 200, 'dropped_after'],
+      ['createIntegration', null, 'dropped_before'],
+      ['getIntegration', 404, 'no_integration'],
+    ]);
+  });
+});
+
 describe('node scripts/standin.mjs', () => {
   const launcher = path.join(__dirname, '../../scripts/standin.mjs');
   let child: ChildProcess | undefined;

@@ -9,6 +9,7 @@ export type {
   StandinCloseInput,
   StandinConversation,
   StandinDeliverOptions,
+  StandinDrop,
   StandinDelivery,
   StandinDeliveryResult,
   StandinIntegration,

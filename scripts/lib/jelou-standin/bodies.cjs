@@ -7,7 +7,6 @@
 /**
  * Error codes. Only `E1019` / `BOT_NOT_FOUND` is documented (sibling Chat History API); the other codes are the
  * general Jelou API's lower-case codes (docs.jelou.ai/en/api/introduction) or, where none exists, a plain name.
- * @type {Record<string, { code: string, key: string, description: string }>}
  */
 const ERRORS = {
   BAD_REQUEST: { code: 'bad_request', key: 'BAD_REQUEST', description: 'The request body is not valid.' },
@@ -53,7 +52,7 @@ const ERRORS = {
  * @param {Record<string, string[]>} [validationError]
  */
 function errorBody(name, message, validationError) {
-  const { code, key, description } = ERRORS[name] ?? ERRORS.INTERNAL;
+  const { code, key, description } = ERRORS[name];
   /** @type {Record<string, unknown>} */
   const body = {
     message: [message],
