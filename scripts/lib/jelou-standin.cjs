@@ -10,15 +10,10 @@ const nodeCrypto = require('node:crypto');
 const http = require('node:http');
 const { AUTHENTICATION_FAILED, SUCCESS, errorBody } = require('./jelou-standin/bodies.cjs');
 const events = require('./jelou-standin/events.cjs');
+const { deliver } = require('./jelou-standin/deliver.cjs');
 const validate = require('./jelou-standin/validate.cjs');
+const { MESSAGES_PATH, STANDIN_BASE_PATH, STANDIN_PLATFORM_PATH, classify } = require('./jelou-standin/routes.cjs');
 
-/** Base path of the gateway as the rendered docs show it. */
-const STANDIN_BASE_PATH = '/jelouapi';
-/** Base path of the gateway as the `.md` pages show it; served too. */
-const STANDIN_PLATFORM_PATH = '/platform';
-/** The messages host's only path (the panel → Jelou direction), at the root of `messagesUrl`. */
-const MESSAGES_PATH = '/v1/external-support/webhook';
-const API_PREFIX = '/v1/external-support/';
 /** Custom Channel's 20 s delivery budget (jelou-api.md §5); nothing is documented for External Support. */
 const DEFAULT_DELIVERY_TIMEOUT_MS = 20_000;
 
@@ -39,7 +34,7 @@ const LEGACY_METHODS = /** @type {Record<string, string>} */ ({ GET: 'getIntegra
 const newSecret = () => nodeCrypto.randomBytes(32).toString('hex');
 const newId = () => nodeCrypto.randomBytes(12).toString('hex');
 const now = () => new Date().toISOString();
-const { integrationFieldErrors, conversationFieldErrors, messageFieldErrors, isObject } = validate;
+const { integrationFieldErrors, conversationFieldErrors, messageFieldErrors } = validate;
 
 /** @param {string} a @param {string} b */
 function safeEqual(a, b) {
@@ -202,28 +197,8 @@ async function startJelouStandin(options = {}) {
   const resolveTarget = () => (deliverTo === 'webhookUrl' ? state?.webhookUrl : deliverTo);
 
   /** @param {'conversation.start' | 'conversation.close'} name @param {import('./jelou-standin.cjs').StandinConversation} c */
-  function conversationEvent(name, c) {
-    // Guess: only `event`, `timestamp` (ms) and `project_id` are on the pages; the rest mirrors message events.
-    /** @type {Record<string, unknown>} */
-    const payload = {
-      ...events.eventName(options.conversationEventKey ?? 'event', name),
-      timestamp: Date.now(),
-      project_id: projectId,
-      room_id: c.roomId,
-      conversation: { id: c.id, state: c.state },
-      contact: { id: c.userId, name: c.userNames },
-      bot: { id: c.botId },
-    };
-    if (name === 'conversation.start') {
-      if (c.initialMessage !== undefined) payload.initial_message = c.initialMessage;
-      if (c.metadata !== undefined) payload.metadata = c.metadata;
-      if (c.assignment !== undefined) payload.assignment = c.assignment;
-    } else {
-      payload.reason = c.endedReason;
-      if (c.redirectPayload !== undefined) payload.redirect_payload = c.redirectPayload;
-    }
-    return payload;
-  }
+  const conversationEvent = (name, c) =>
+    events.conversationEventPayload(name, c, projectId, options.conversationEventKey ?? 'event');
 
   // ---- operations ------------------------------------------------------------------------------------------
 
@@ -330,28 +305,6 @@ async function startJelouStandin(options = {}) {
   }
 
   // ---- routing ---------------------------------------------------------------------------------------------
-
-  /** Tells the host and operation of a request from its method and raw path. */
-  function classify(/** @type {string} */ method, /** @type {string} */ url) {
-    const path = url.split('?')[0] ?? '';
-    if (path === MESSAGES_PATH) return { host: 'messages', operation: method === 'POST' ? 'sendMessage' : undefined };
-    const base = [STANDIN_BASE_PATH, STANDIN_PLATFORM_PATH].find((b) => path.startsWith(`${b}${API_PREFIX}`));
-    if (base === undefined) return { host: 'unknown' };
-    const segments = path.slice(base.length + API_PREFIX.length).split('/');
-    /** @type {string | undefined} */
-    let operation;
-    if (segments.length === 1) {
-      operation = { GET: 'getIntegration', PATCH: 'updateIntegration', POST: 'createIntegration' }[method];
-      if (method === 'DELETE') operation = 'deleteIntegration';
-    } else if (segments.length === 3 && segments[1] === 'secret' && segments[2] === 'regenerate') {
-      if (method === 'POST') operation = 'regenerateSigningSecret';
-    } else if (segments.length === 3 && segments[1] === 'conversations') {
-      if (method === 'POST' && segments[2] === 'start') operation = 'startConversation';
-      else if (method === 'POST' && segments[2] === 'close') operation = 'closeConversation';
-      else if (method === 'GET') operation = 'getConversation';
-    }
-    return { host: 'gateway', basePath: base, operation, segments };
-  }
 
   /** @param {import('./jelou-standin.cjs').StandinRequest} rec @param {string[]} segments */
   function gateway(rec, segments) {
@@ -506,63 +459,11 @@ async function startJelouStandin(options = {}) {
    * @param {import('./jelou-standin.cjs').StandinDeliverOptions} opts
    * @returns {Promise<import('./jelou-standin.cjs').StandinDeliveryResult>}
    */
-  async function send(event, opts) {
+  function send(event, opts) {
     const to = opts.to ?? resolveTarget();
     if (to === undefined) throw new Error('no delivery target: start the stand-in with deliverTo, or pass { to }');
-    /** @type {Buffer} */
-    let bytes;
-    if (typeof event === 'string') bytes = Buffer.from(event, 'utf8');
-    else if (event instanceof Uint8Array) bytes = Buffer.from(event);
-    else bytes = Buffer.from(opts.bodyFormat === 'pretty' ? JSON.stringify(event, null, 2) : JSON.stringify(event));
-    const form = opts.sign ?? 'raw';
-    /** @type {string | undefined} */
-    let signature = opts.signature;
-    if (signature === undefined && form !== 'none') {
-      const secret = opts.secret ?? state?.signingSecret;
-      if (secret === undefined) throw new Error('no signing secret: the stand-in has no integration; pass { secret }');
-      const input = form === 'reserialized' ? JSON.stringify(JSON.parse(bytes.toString('utf8'))) : bytes;
-      signature = events.signJelouBody(input, secret);
-    }
-    /** @type {Record<string, string>} */
-    const headers = {
-      'content-type': 'application/json',
-      'user-agent': 'jelou-standin',
-      ...(state ? events.authHeaders(state, basicEncoding) : {}),
-    };
-    if (signature !== undefined) headers['x-jelou-signature'] = signature;
-    const overrides = new Map(Object.entries(opts.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    const sent = Object.fromEntries(
-      [...Object.entries(headers).filter(([k]) => !overrides.has(k)), ...overrides].filter(
-        /** @returns {entry is [string, string]} */ (entry) => entry[1] !== null,
-      ),
-    );
-    let name = 'raw';
-    try {
-      const parsed = JSON.parse(bytes.toString('utf8'));
-      if (isObject(parsed)) name = String(parsed.event ?? parsed.event_type ?? 'raw');
-    } catch {
-      // Not JSON: a raw delivery, on purpose.
-    }
-    /** @type {import('./jelou-standin.cjs').StandinDelivery} */
-    const delivery = {
-      event: name,
-      url: to,
-      headers: sent,
-      body: bytes.toString('utf8'),
-      rawBody: bytes,
-      signedOver: form,
-    };
-    deliveries.push(delivery);
-    try {
-      events.loopbackUrl(to);
-      const answer = await events.post(to, sent, bytes, opts.timeoutMs ?? deliveryTimeoutMs, shutdown.signal);
-      delivery.status = answer.status;
-      delivery.responseBody = answer.body;
-      return { status: answer.status, body: answer.body, headers: answer.headers, delivery };
-    } catch (error) {
-      delivery.error = error instanceof Error ? error.message : String(error);
-      throw error;
-    }
+    const context = { to, basicEncoding, timeoutMs: deliveryTimeoutMs, signal: shutdown.signal };
+    return deliver(event, opts, { ...context, integration: state, record: (d) => deliveries.push(d) });
   }
 
   /** @param {import('./jelou-standin.cjs').StandinMessageInput} input */
@@ -578,25 +479,9 @@ async function startJelouStandin(options = {}) {
     if (roomId === undefined || botId === undefined || userId === undefined) {
       throw new Error('deliverMessage needs roomId, botId and userId, or one active conversation to take them from');
     }
-    /** @type {Record<string, unknown>} */
-    const payload = {
-      field: 'messages',
-      object: 'message_event',
-      ...events.eventName(input.eventKey ?? 'event_type', 'message'),
-      timestamp: input.timestamp ?? Date.now(),
-      project_id: input.projectId ?? projectId,
-      room_id: roomId,
-      contact: { id: userId, name: input.contactName ?? conversation?.userNames ?? 'USER_NAME' },
-    };
     const conversationId = input.conversationId ?? conversation?.id;
-    if (conversationId !== undefined) payload.conversation = { id: conversationId };
-    payload.bot = { id: botId, name: input.botName ?? 'BOT_NAME' };
-    payload.value = {
-      id: input.id ?? nodeCrypto.randomUUID(),
-      type: input.type,
-      content: events.messageContent(input),
-    };
-    return payload;
+    const names = { contactName: conversation?.userNames };
+    return events.messageEventPayload(input, { projectId, roomId, botId, userId, conversationId, ...names });
   }
 
   /** @param {import('./jelou-standin.cjs').StandinStartInput} input */

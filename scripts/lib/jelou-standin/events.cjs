@@ -138,7 +138,62 @@ function post(url, headers, body, timeoutMs, signal) {
   });
 }
 
+/**
+ * A `conversation.start` / `conversation.close` event. Guess: only `event`, `timestamp` (ms) and `project_id` are on
+ * the pages (cut off after them); the rest mirrors message events and the conversation's fields.
+ * @param {'conversation.start' | 'conversation.close'} name
+ * @param {import('../jelou-standin.cjs').StandinConversation} c
+ * @param {string} projectId
+ * @param {'event' | 'event_type' | 'both'} key
+ */
+function conversationEventPayload(name, c, projectId, key) {
+  /** @type {Record<string, unknown>} */
+  const payload = {
+    ...eventName(key, name),
+    timestamp: Date.now(),
+    project_id: projectId,
+    room_id: c.roomId,
+    conversation: { id: c.id, state: c.state },
+    contact: { id: c.userId, name: c.userNames },
+    bot: { id: c.botId },
+  };
+  if (name === 'conversation.start') {
+    if (c.initialMessage !== undefined) payload.initial_message = c.initialMessage;
+    if (c.metadata !== undefined) payload.metadata = c.metadata;
+    if (c.assignment !== undefined) payload.assignment = c.assignment;
+  } else {
+    payload.reason = c.endedReason;
+    if (c.redirectPayload !== undefined) payload.redirect_payload = c.redirectPayload;
+  }
+  return payload;
+}
+
+/**
+ * A `message` event in the receive-messages page's shape and key order (§12).
+ * @param {import('../jelou-standin.cjs').StandinMessageInput} input
+ * @param {{ projectId: string, roomId: string, botId: string, userId: string, conversationId?: string | undefined,
+ *   contactName?: string | undefined }} ids
+ */
+function messageEventPayload(input, ids) {
+  /** @type {Record<string, unknown>} */
+  const payload = {
+    field: 'messages',
+    object: 'message_event',
+    ...eventName(input.eventKey ?? 'event_type', 'message'),
+    timestamp: input.timestamp ?? Date.now(),
+    project_id: input.projectId ?? ids.projectId,
+    room_id: ids.roomId,
+    contact: { id: ids.userId, name: input.contactName ?? ids.contactName ?? 'USER_NAME' },
+  };
+  if (ids.conversationId !== undefined) payload.conversation = { id: ids.conversationId };
+  payload.bot = { id: ids.botId, name: input.botName ?? 'BOT_NAME' };
+  payload.value = { id: input.id ?? nodeCrypto.randomUUID(), type: input.type, content: messageContent(input) };
+  return payload;
+}
+
 module.exports = {
+  conversationEventPayload,
+  messageEventPayload,
   MESSAGE_TYPES,
   authHeaders,
   checkSignature,
