@@ -100,15 +100,8 @@ for (const pair of values.shape) {
   if (!operation || !['flat', 'envelope'].includes(shape)) fail(`--shape takes OPERATION=flat|envelope, not ${pair}`);
   options.shapes[operation] = shape;
 }
-if (values.log) {
-  options.intercept = (request) => {
-    // Logged when received; the answer's status is not known yet. No headers or bodies: they carry credentials.
-    process.stderr.write(
-      `standin: ${request.method} ${request.url.split('?')[0]} (${request.operation ?? request.host})\n`,
-    );
-    return undefined;
-  };
-}
+// One line per request and per delivery on stderr; no headers or bodies (they carry credentials).
+if (values.log) options.log = (line) => process.stderr.write(`standin: ${line}\n`);
 
 let standin;
 try {

@@ -52,6 +52,7 @@ async function startJelouStandin(options = {}) {
   const projectId = options.projectId ?? 'PROJECT_ID';
   const basicEncoding = options.basicEncoding ?? 'encode';
   const deliveryTimeoutMs = options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
+  const log = options.log;
   const knownBots = options.bots ? new Set(options.bots) : undefined;
   const knownUsers = options.users ? new Set(options.users) : undefined;
   /** @type {Record<string, string>} */
@@ -434,9 +435,13 @@ async function startJelouStandin(options = {}) {
         })
         .catch((error) => reply(500, errorBody('INTERNAL', `stand-in failed: ${String(error)}`), 'standin_error'))
         .then((answer) => {
+          if (answer !== undefined) {
+            rec.status = answer.status;
+            if (answer.reason !== undefined) rec.reason = answer.reason;
+          }
+          const outcome = rec.status === undefined ? 'no answer' : String(rec.status);
+          log?.(`${method} ${url.split('?')[0]} -> ${outcome}${rec.reason ? ` (${rec.reason})` : ''}`);
           if (answer === undefined) return;
-          rec.status = answer.status;
-          if (answer.reason !== undefined) rec.reason = answer.reason;
           const headers = { ...('headers' in answer ? answer.headers : {}) };
           if (answer.body === undefined) return void res.writeHead(answer.status, headers).end();
           const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
@@ -463,7 +468,13 @@ async function startJelouStandin(options = {}) {
     const to = opts.to ?? resolveTarget();
     if (to === undefined) throw new Error('no delivery target: start the stand-in with deliverTo, or pass { to }');
     const context = { to, basicEncoding, timeoutMs: deliveryTimeoutMs, signal: shutdown.signal };
-    return deliver(event, opts, { ...context, integration: state, record: (d) => deliveries.push(d) });
+    /** @type {import('./jelou-standin.cjs').StandinDelivery | undefined} */
+    let made;
+    const record = (/** @type {import('./jelou-standin.cjs').StandinDelivery} */ d) => deliveries.push((made = d));
+    const sending = deliver(event, opts, { ...context, integration: state, record });
+    const line = () => log?.(`event ${made?.event ?? '?'} -> ${to}: ${made?.status ?? made?.error ?? 'not sent'}`);
+    sending.then(line, line);
+    return sending;
   }
 
   /** @param {import('./jelou-standin.cjs').StandinMessageInput} input */

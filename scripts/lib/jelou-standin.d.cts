@@ -282,6 +282,11 @@ export interface StandinOptions {
   inactiveRooms?: 'accept' | 'reject';
   /** Accept messages that carry `x-api-key` or `Authorization` (refused with 401 by default: they must not travel there). */
   acceptGatewayCredentialsOnMessages?: boolean;
+  /**
+   * Called with one line per request answered (`POST /jelouapi/v1/… -> 200`, with the reason if any) and per
+   * delivery settled (`event message -> http://…: 200`). No headers or bodies: they carry credentials.
+   */
+  log?: (line: string) => void;
   /** Port on 127.0.0.1. @default 0 (picked by the OS) */
   port?: number;
 }

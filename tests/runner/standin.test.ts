@@ -372,7 +372,9 @@ describe('the stand-in Jelou', () => {
 
   it('returns a refusing receiver status, and removes or replaces headers on demand', async () => {
     receiver = await startReceiver(401);
-    const s = await start({ integration: { authorization: WEBHOOK_TOKEN }, deliverTo: receiver.url });
+    const lines: string[] = [];
+    const log = (line: string): number => lines.push(line);
+    const s = await start({ integration: { authorization: WEBHOOK_TOKEN }, deliverTo: receiver.url, log });
     const input = { type: 'text', roomId: 'ROOM', botId: 'BOT', userId: 'USER' } as const;
     const refused = await s.deliverMessage(input, { headers: { Authorization: null } });
     expect(refused.status).toBe(401);
@@ -386,6 +388,8 @@ describe('the stand-in Jelou', () => {
     await s.deliverMessage(input, { secret: 'another-secret' });
     const other = receiver.received.at(-1);
     expect(other?.headers['x-jelou-signature']).toBe(hmac(other?.raw ?? '', 'another-secret'));
+    expect(lines).toContain(`event message -> ${receiver.url}: 401`);
+    expect(lines.join('\n')).not.toContain(WEBHOOK_TOKEN);
   });
 
   it('signs the raw bytes or the re-serialized body on demand, so a test can tell which form a verifier takes', async () => {
@@ -561,7 +565,7 @@ describe('node scripts/standin.mjs', () => {
 
   it('prints its URLs as one JSON line, serves a seeded integration, and exits 0 on SIGTERM', async () => {
     const secret = `secret-${randomBytes(8).toString('hex')}`;
-    const proc = spawn(process.execPath, [launcher, '--project', PROJECT, '--signing-secret-env', 'SECRET'], {
+    const proc = spawn(process.execPath, [launcher, '--project', PROJECT, '--signing-secret-env', 'SECRET', '--log'], {
       env: { ...process.env, JELOU_API_KEY: API_KEY, SECRET: secret },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -592,6 +596,8 @@ describe('node scripts/standin.mjs', () => {
 
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(output).toContain(`standin: GET /jelouapi/v1/external-support/${PROJECT} -> 200\n`);
+    expect(output).toContain('standin: POST /v1/external-support/webhook -> 200\n');
     expect(output).not.toContain(secret);
     expect(output).not.toContain(API_KEY);
   });
