@@ -98,7 +98,7 @@ async function startJelouStandin(options = {}) {
   /** @type {Set<Promise<unknown>>} */
   const pending = new Set();
   const shutdown = new AbortController();
-  /** @type {Set<(message: import('./jelou-standin.cjs').StandinMessage) => void>} */
+  /** @type {Set<(message: import('./jelou-standin.cjs').StandinMessage | Error) => void>} */
   const messageWaiters = new Set();
 
   /**
@@ -113,12 +113,13 @@ async function startJelouStandin(options = {}) {
         messageWaiters.delete(waiter);
         reject(new Error(`no matching message reached the stand-in within ${timeoutMs} ms`));
       }, timeoutMs);
-      /** @param {import('./jelou-standin.cjs').StandinMessage} message */
+      /** @param {import('./jelou-standin.cjs').StandinMessage | Error} message an Error when the stand-in closes */
       const waiter = (message) => {
-        if (!matches(message)) return;
+        if (!(message instanceof Error) && !matches(message)) return;
         clearTimeout(timer);
         messageWaiters.delete(waiter);
-        resolve(message);
+        if (message instanceof Error) reject(message);
+        else resolve(message);
       };
       messageWaiters.add(waiter);
     });
@@ -126,7 +127,7 @@ async function startJelouStandin(options = {}) {
 
   for (const seed of options.conversations ?? []) {
     const conversation = newConversation(seed.botId, seed.userId, seed);
-    if (seed.state === 'closed') closeState(conversation);
+    if (seed.state === 'closed') closeState(conversation, seed.endedReason, seed.endAt);
   }
 
   /**
@@ -150,9 +151,9 @@ async function startJelouStandin(options = {}) {
     return conversation;
   }
   /** @param {import('./jelou-standin.cjs').StandinConversation} c */
-  function closeState(c, reason = 'closed_by_operator') {
+  function closeState(c, reason = 'closed_by_operator', endAt = now()) {
     c.state = 'closed';
-    c.endAt = now();
+    c.endAt = endAt;
     c.endedReason = reason;
   }
   /** @param {string} botId @param {string} userId */
@@ -261,8 +262,9 @@ async function startJelouStandin(options = {}) {
     if (unknown) return unknown;
     const existing = activeFor(b.botId, b.userId);
     // Not documented: a second start for the same bot and user answers the active conversation, emits nothing.
-    if (existing)
+    if (existing) {
       return reply(200, SUCCESS.startConversation?.(shapeOf('startConversation'), existing), 'already_active');
+    }
     /** @type {Partial<import('./jelou-standin.cjs').StandinConversation>} */
     const extra = {};
     if (b.initialMessage !== undefined) extra.initialMessage = b.initialMessage;
@@ -559,6 +561,8 @@ async function startJelouStandin(options = {}) {
     close() {
       closing ??= (async () => {
         shutdown.abort();
+        for (const waiter of [...messageWaiters])
+          waiter(new Error('the stand-in closed before a matching message came'));
         await waitForDeliveries();
         await new Promise((resolve) => {
           server.close(() => resolve(undefined));

@@ -88,7 +88,7 @@ export interface StandinRequest {
    * Why the stand-in answered as it did, when it was not a plain success: `bad_credentials`, `no_integration`,
    * `missing_signature`, `malformed_signature`, `mismatch`, `gateway_credentials_sent`, `invalid`, `invalid_json`,
    * `exists`, `bot`, `user`, `unknown_id`, `no_active_conversation`, `room_not_active`, `already_active`,
-   * `no_route`, `fail_patches_after`, `intercepted`, `dropped_before`, `dropped_after`, `standin_error`.
+   * `no_route`, `bad_path_encoding`, `fail_patches_after`, `intercepted`, `dropped_before`, `dropped_after`, `standin_error`.
    */
   reason?: string;
   readonly receivedAt: string;
