@@ -574,9 +574,11 @@ async function startJelouStandin(options = {}) {
   };
 }
 
+const { signJelouBody } = events;
+// Shorthand properties only, so Node's ESM loader sees every name (`import { startJelouStandin } from '….cjs'`).
 module.exports = {
   startJelouStandin,
-  signJelouBody: events.signJelouBody,
+  signJelouBody,
   STANDIN_BASE_PATH,
   STANDIN_PLATFORM_PATH,
   MESSAGES_PATH,

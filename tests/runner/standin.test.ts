@@ -602,6 +602,17 @@ describe('node scripts/standin.mjs', () => {
     expect(output).not.toContain(API_KEY);
   });
 
+  it('loads from an ES module by name, as plain node scripts import it', () => {
+    const module = path.join(__dirname, '../../scripts/lib/jelou-standin.cjs');
+    const script = `import { startJelouStandin, signJelouBody, MESSAGES_PATH } from ${JSON.stringify(module)};
+      const s = await startJelouStandin({ apiKey: 'k', integration: true });
+      console.log(JSON.stringify([s.url.endsWith('/jelouapi'), signJelouBody('{}', 'x'), MESSAGES_PATH]));
+      await s.close();`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([true, hmac('{}', 'x'), '/v1/external-support/webhook']);
+  });
+
   it('exits 2 and names the fix when no gateway credential is set', () => {
     const env = { ...process.env };
     delete env.JELOU_API_KEY;
