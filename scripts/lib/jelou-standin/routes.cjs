@@ -10,6 +10,7 @@ const STANDIN_PLATFORM_PATH = '/platform';
 /** The messages host's only path (the panel → Jelou direction), at the root of `messagesUrl`. */
 const MESSAGES_PATH = '/v1/external-support/webhook';
 const API_PREFIX = '/v1/external-support/';
+
 /** Tells the host and operation of a request from its method and raw path. */
 function classify(/** @type {string} */ method, /** @type {string} */ url) {
   const path = url.split('?')[0] ?? '';
