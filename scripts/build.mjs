@@ -51,6 +51,27 @@ rmSync(typesDir, { recursive: true, force: true });
 // dist/cjs holds CommonJS (bundles and declarations) inside a "type": "module" package: say so to Node and TypeScript.
 writeFileSync(path.join(dist, 'cjs', 'package.json'), '{\n  "type": "commonjs"\n}\n');
 
+// esbuild reads src/ as Node-mode ESM ("type": "module"), and in a CommonJS bundle it then takes a dependency's
+// `module.exports` as its default export, as Node's ESM loader would. The CommonJS bundle is loaded by `require`,
+// where a dependency's `__esModule` default (openapi-fetch's `exports.default`) is what the source meant. So the
+// CommonJS build resolves src/ files itself, which leaves them without the package's "type" and gives them the
+// usual interop.
+const commonJsInterop = {
+  name: 'commonjs-interop',
+  setup(plugin) {
+    plugin.onResolve({ filter: /.*/ }, (args) => {
+      const local = args.kind === 'entry-point' || args.path.startsWith('.');
+      if (!local) return undefined;
+      const base = args.kind === 'entry-point' ? repoRoot : args.resolveDir;
+      const candidate = path.resolve(base, args.path);
+      for (const file of [candidate, candidate.replace(/\.js$/, '.ts'), `${candidate}.ts`]) {
+        if (existsSync(file) && file.endsWith('.ts')) return { path: file };
+      }
+      return undefined;
+    });
+  },
+};
+
 // 3. One bundle per source and format.
 for (const b of builds()) {
   const source = readFileSync(path.join(repoRoot, b.source), 'utf8');
@@ -70,6 +91,7 @@ for (const b of builds()) {
     // An executable gets a shebang unless its source already starts with one (esbuild keeps that).
     ...(isBin && !source.startsWith('#!') ? { banner: { js: '#!/usr/bin/env node' } } : {}),
     ...(b.platform === 'neutral' ? { mainFields: ['module', 'main'] } : {}),
+    ...(b.format === 'cjs' ? { plugins: [commonJsInterop] } : {}),
   });
   if (isBin) chmodSync(path.join(repoRoot, b.js), 0o755);
   if (!existsSync(path.join(repoRoot, b.types)) && !isBin) {
