@@ -72,6 +72,16 @@ const commonJsInterop = {
   },
 };
 
+// A web-standard build (platform 'neutral') must not reach for Node's built-ins: refuse them at build time.
+const webStandard = {
+  name: 'web-standard',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^node:|^(crypto|buffer|http|https|stream|util|fs|path|os|net|tls|zlib)$/ }, (args) => ({
+      errors: [{ text: `a web-standard build may not import '${args.path}' (from ${args.importer})` }],
+    }));
+  },
+};
+
 // 3. One bundle per source and format.
 for (const b of builds()) {
   const source = readFileSync(path.join(repoRoot, b.source), 'utf8');
@@ -91,7 +101,7 @@ for (const b of builds()) {
     // An executable gets a shebang unless its source already starts with one (esbuild keeps that).
     ...(isBin && !source.startsWith('#!') ? { banner: { js: '#!/usr/bin/env node' } } : {}),
     ...(b.platform === 'neutral' ? { mainFields: ['module', 'main'] } : {}),
-    ...(b.format === 'cjs' ? { plugins: [commonJsInterop] } : {}),
+    plugins: [...(b.format === 'cjs' ? [commonJsInterop] : []), ...(b.platform === 'neutral' ? [webStandard] : [])],
   });
   if (isBin) chmodSync(path.join(repoRoot, b.js), 0o755);
   if (!existsSync(path.join(repoRoot, b.types)) && !isBin) {

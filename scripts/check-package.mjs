@@ -9,7 +9,7 @@
 //     ESM class of the same name (and the reverse).
 // Prints ✔/✘ per check; exits 1 if any failed. `--keep` leaves the temp dir for a look.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,8 +78,19 @@ try {
       (m) => m[1],
     );
     const stray = specifiers.filter((s) => !s.startsWith('node:') && !externals.has(s.split('/')[0]));
-    check(stray.length === 0, `${b.js} is one bundle: it imports only ${[...externals].join(', ')}`, stray);
+    check(
+      stray.length === 0,
+      `${b.js} is one bundle: it imports nothing but ${[...externals].join(', ')} and node: built-ins`,
+      stray,
+    );
     if (b.entry.bin) check(code.startsWith('#!/usr/bin/env node\n'), `${b.js} starts with a shebang`);
+    if (b.platform === 'neutral') {
+      const nodeOnly = [
+        ...specifiers.filter((s) => s.startsWith('node:')),
+        ...(/\bBuffer\b/.test(code) ? ['Buffer'] : []),
+      ];
+      check(nodeOnly.length === 0, `${b.js} is web-standard: no node: import, no Buffer`, nodeOnly);
+    }
   }
 
   // attw and publint, on the tarball.
@@ -202,6 +213,38 @@ console.log(JSON.stringify(results));
     check(false, 'the scratch project runs its checks', consumer.stdout + consumer.stderr);
   }
   for (const r of results) check(r.ok, r.what, r.detail);
+
+  // Under Node, an export with a `node` condition resolves to its Node build, from import and require.
+  for (const b of builds().filter((x) => x.condition === 'node')) {
+    const id = name + b.entry.subpath.slice(1);
+    const resolved = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createRequire } from 'node:module'; console.log(import.meta.resolve('${id}')); console.log(createRequire(import.meta.url).resolve('${id}'));`,
+      ],
+      { cwd: app },
+    );
+    const [viaImport = '', viaRequire = ''] = resolved.stdout.trim().split('\n');
+    const fromEsm = b.format === 'esm' ? viaImport : viaRequire;
+    check(
+      fromEsm.endsWith(b.js.slice(1)),
+      `'${id}' resolves to its node build (${b.js}) from ${b.format === 'esm' ? 'import' : 'require'}`,
+      resolved.stdout + resolved.stderr,
+    );
+  }
+  // Each bin is linked into node_modules/.bin, executable.
+  for (const b of builds().filter((x) => x.entry.bin)) {
+    const link = path.join(app, 'node_modules', '.bin', b.entry.bin);
+    let executable = false;
+    try {
+      executable = (statSync(link).mode & 0o111) !== 0;
+    } catch {
+      executable = false;
+    }
+    check(executable, `the bin '${b.entry.bin}' is installed, executable`);
+  }
 
   // A plain CommonJS process (no ESM loader involved) requires the package.
   const plainCjs = run(
