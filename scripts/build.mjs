@@ -38,7 +38,8 @@ if (differs.length > 0 || staleBin) {
   }
 }
 
-// 2. Declarations, once, then one copy per format.
+// 2. Declarations, once, then one copy per format. (tsconfig.build.json skips checking node_modules' .d.ts files:
+//    `npm run typecheck` does that, and the build stays fast.)
 rmSync(dist, { recursive: true, force: true });
 const typesDir = path.join(dist, '.types');
 execFileSync(

@@ -8,7 +8,7 @@
 //     and a `.cts` TypeScript consumer typecheck, and an error thrown by the CommonJS copy is `instanceof` the
 //     ESM class of the same name (and the reverse).
 // Prints ✔/✘ per check; exits 1 if any failed. `--keep` leaves the temp dir for a look.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,10 +26,22 @@ const check = (ok, what, detail) => {
   }
   return ok;
 };
+const startedAt = Date.now();
+const runAsync = (cmd, args, options = {}) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 const run = (cmd, args, options = {}) =>
   spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
 
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+let packSeconds = '?';
+let lintersDone = () => Promise.resolve();
 const work = mkdtempSync(path.join(tmpdir(), 'jelou-package-check-'));
 try {
   // ── the tarball ────────────────────────────────────────────────────────────────────────────────────────────
@@ -45,6 +57,7 @@ try {
   );
 
   const packed = run('npm', ['pack', '--pack-destination', work, '--loglevel', 'error'], { cwd: repoRoot });
+  packSeconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const tarballName = readdirSync(work).find((f) => f.endsWith('.tgz'));
   if (!check(packed.status === 0 && tarballName, 'npm pack (prepack builds dist/) makes a tarball', packed.stderr)) {
     throw new Error('no tarball');
@@ -93,8 +106,8 @@ try {
     }
   }
 
-  // attw and publint, on the tarball.
-  const attw = run(
+  // attw and publint, on the tarball: started now, awaited after the scratch project's checks (they run meanwhile).
+  const attwRun = runAsync(
     process.execPath,
     [
       bin('@arethetypeswrong/cli', 'dist/index.js'),
@@ -110,26 +123,27 @@ try {
     ],
     { cwd: work },
   );
-  check(
-    attw.status === 0,
-    'attw: no type resolution problem (node16 ESM and CommonJS, bundler)',
-    attw.stdout + attw.stderr,
-  );
-  const { publint } = await import('publint');
-  const { formatMessage } = await import('publint/utils');
-  const tarballBytes = readFileSync(tarball);
-  const linted = await publint({
-    level: 'suggestion',
-    strict: true,
-    pack: {
-      tarball: tarballBytes.buffer.slice(tarballBytes.byteOffset, tarballBytes.byteOffset + tarballBytes.length),
-    },
-  });
-  check(
-    linted.messages.length === 0,
-    'publint (strict, suggestions included): no message',
-    linted.messages.map((m) => `${m.type}: ${formatMessage(m, linted.pkg) ?? m.code}`).join('\n'),
-  );
+  const publintRun = (async () => {
+    const { publint } = await import('publint');
+    const { formatMessage } = await import('publint/utils');
+    const bytes = readFileSync(tarball);
+    const linted = await publint({
+      level: 'suggestion',
+      strict: true,
+      pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) },
+    });
+    return linted.messages.map((m) => `${m.type}: ${formatMessage(m, linted.pkg) ?? m.code}`);
+  })();
+  lintersDone = async () => {
+    const attw = await attwRun;
+    check(
+      attw.status === 0,
+      'attw: no type resolution problem (node16 ESM and CommonJS, bundler)',
+      attw.stdout + attw.stderr,
+    );
+    const messages = await publintRun;
+    check(messages.length === 0, 'publint (strict, suggestions included): no message', messages.join('\n'));
+  };
 
   // ── installed into a scratch project ───────────────────────────────────────────────────────────────────────
   const app = path.join(work, 'app');
@@ -291,6 +305,10 @@ export const url: string = integration.webhookUrl;`;
     tsc.status === 0,
     'a .mts and a .cts TypeScript consumer of the installed package typecheck',
     tsc.stdout + tsc.stderr,
+  );
+  await lintersDone();
+  console.log(
+    `  (package check: ${((Date.now() - startedAt) / 1000).toFixed(1)} s, of which npm pack and its build ${packSeconds} s)`,
   );
 } catch (error) {
   if (failures.length === 0) check(false, 'the package check ran to its end', error.stack);
