@@ -1,7 +1,7 @@
 // In-memory fetch: the client's own cost per call, with no network. This client's getIntegration vs bare
 // openapi-fetch with an auth middleware vs a minimal hand-written wrapper, interleaved.
 import { bareOpenapiFetch, handWritten, thisClient } from './lib/contenders.mjs';
-import { inMemoryFetch } from './lib/fixtures.mjs';
+import { FLAT, inMemoryFetch } from './lib/fixtures.mjs';
 import { formatRatio, interleave, verdict } from './lib/stats.mjs';
 
 export const TARGET_RATIO = 1.5;
@@ -13,7 +13,14 @@ export default async function measure() {
     'openapi-fetch + auth': await bareOpenapiFetch(setup),
     'hand-written wrapper': await handWritten(setup),
   };
-  const run = await interleave({ contenders, baseline: 'openapi-fetch + auth', rounds: 30, warmup: 5, batch: 300 });
+  const run = await interleave({
+    contenders,
+    baseline: 'openapi-fetch + auth',
+    expect: (r) => r?.id === FLAT.id,
+    rounds: 30,
+    warmup: 5,
+    batch: 300,
+  });
   const ours = run.contenders['this client'].wallRatioToBaseline;
   const summary = Object.entries(run.contenders).map(
     ([name, c]) =>

@@ -5,6 +5,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axiosGet, bareOpenapiFetch, kyGet, rawFetch, thisClient, undiciRequest } from './lib/contenders.mjs';
+import { FLAT } from './lib/fixtures.mjs';
 import { formatRatio, interleave, verdict } from './lib/stats.mjs';
 
 export const TARGET_RATIO = 1.1;
@@ -35,6 +36,7 @@ export default async function measure() {
       const run = await interleave({
         contenders,
         baseline: 'openapi-fetch + auth',
+        expect: (r) => r?.id === FLAT.id,
         rounds: 20,
         warmup: 3,
         batch,

@@ -40,10 +40,15 @@ export async function runBatch(task, count, concurrency = 1) {
  * first `warmup` rounds are discarded; no GC is forced between batches. Returns per contender the per-round wall
  * and client-CPU microseconds per operation, and per contender the ratio to `baseline`, round by round.
  * @param {{ contenders: Record<string, () => Promise<unknown>>, baseline: string, rounds: number, warmup: number,
- *   batch: number, concurrency?: number }} options
+ *   batch: number, concurrency?: number, expect?: (result: unknown) => boolean }} options
  */
-export async function interleave({ contenders, baseline, rounds, warmup, batch, concurrency = 1 }) {
+export async function interleave({ contenders, baseline, rounds, warmup, batch, concurrency = 1, expect }) {
   const names = Object.keys(contenders);
+  // Each contender must do the real work before it is timed: one call, its result checked.
+  for (const name of names) {
+    const result = await contenders[name]();
+    if (expect && !expect(result)) throw new Error(`${name} returned an unexpected result: ${JSON.stringify(result)}`);
+  }
   const wall = Object.fromEntries(names.map((n) => [n, []]));
   const cpu = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < warmup + rounds; round++) {
