@@ -1,102 +1,99 @@
 #!/usr/bin/env node
-// npm run bench: size and speed, measured (never asserted in tests), written to bench/results.json.
-//   size      bytes of dist/esm's JavaScript (raw and gzip), next to openapi-fetch's own
-//   overhead  µs per getIntegration through the client vs a bare openapi-fetch GET, same in-memory fetch
-//   validate  µs per run-time check of a 200 body (generated validators)
-//   contract  wall time of `npm run contract` (mock), Prism start included, median of 3
+// npm run bench: builds dist/, then runs each measurement of the table below in a fresh Node process and writes
+// every figure to bench/results.json, with a readable summary on stdout. Figures are measured, never asserted:
+// targets are printed beside them, pass or not. Speed is compared interleaved against peers, as ratios with their
+// median and range (see bench/lib/stats.mjs).
+//
+//   npm run bench                      everything (a few minutes)
+//   npm run bench -- loopback heap     only those rows (the other rows of bench/results.json are kept)
+//   npm run bench -- --no-contract     everything but the contract wall time
+//
+// Adding a measurement: write bench/<name>.mjs exporting `default async function measure()` that resolves to
+// `{ figures, summary }` (figures: JSON for the results file; summary: lines for the terminal), then add one row.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { repoRoot } from './lib/spec.mjs';
+import { fileURLToPath } from 'node:url';
 
-const skipContract = process.argv.includes('--no-contract');
-execFileSync('bash', [path.join(repoRoot, 'scripts', 'build.sh')], { stdio: 'inherit' });
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const { createExternalSupportClient } = await import(path.join(repoRoot, 'dist', 'esm', 'index.js'));
-const { default: createClient } = await import('openapi-fetch');
-const { responseValidators } = await import(path.join(repoRoot, 'dist', 'esm', 'spec-types.js'));
-
-function jsFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return jsFiles(file);
-    return file.endsWith('.js') ? [file] : [];
-  });
-}
-function sizeOf(files) {
-  const all = Buffer.concat(files.map((f) => readFileSync(f)));
-  return { files: files.length, bytes: all.length, gzipBytes: gzipSync(all, { level: 9 }).length };
-}
-
-const FLAT = {
-  id: 'INTEGRATION_ID',
-  brainId: 'BRAIN_ID',
-  webhookUrl: 'https://my-system.com/webhook/jelou',
-  authType: 'bearer',
-  createdAt: '2023-11-07T05:31:56Z',
-  updatedAt: '2023-11-07T05:31:56Z',
-};
-const text = JSON.stringify(FLAT);
-const fetch = async () => new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
-
-async function perCall(label, call, iterations = 5000) {
-  for (let i = 0; i < 500; i++) await call(); // warm-up
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) await call();
-  const micros = Number(process.hrtime.bigint() - started) / 1000 / iterations;
-  console.log(`${label}: ${micros.toFixed(1)} µs/call`);
-  return Number(micros.toFixed(2));
-}
-
-const client = createExternalSupportClient({ auth: { apiKey: 'bench-key' }, fetch, env: {} });
-const bare = createClient({ baseUrl: 'https://gateway.jelou.ai/jelouapi', fetch });
-const clientMicros = await perCall('client.getIntegration', () => client.getIntegration('PROJECT_ID'));
-const bareMicros = await perCall('bare openapi-fetch GET', () =>
-  bare.GET('/v1/external-support/{projectId}', { params: { path: { projectId: 'PROJECT_ID' } } }),
-);
-
-let validateMicros;
-{
-  const iterations = 200_000;
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) responseValidators.getIntegration(FLAT);
-  validateMicros = Number((Number(process.hrtime.bigint() - started) / 1000 / iterations).toFixed(3));
-  console.log(`validate a 200 body: ${validateMicros} µs`);
-}
-
-let contract;
-if (!skipContract) {
-  const runs = [];
-  for (let i = 0; i < 3; i++) {
-    const started = Date.now();
-    const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'contract.mjs')], {
-      cwd: repoRoot,
-      stdio: 'ignore',
-      env: { ...process.env, JELOU_CONTRACT_TARGET: '' },
-    });
-    runs.push({ ms: Date.now() - started, exitCode: result.status });
-  }
-  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
-  contract = { runs, medianMs: sorted[1] };
-  console.log(`npm run contract (mock): median ${contract.medianMs} ms over 3 runs`);
-}
-
-const results = {
-  measuredAt: new Date().toISOString(),
-  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
-  size: {
-    package: sizeOf(jsFiles(path.join(repoRoot, 'dist', 'esm'))),
-    openapiFetch: sizeOf([path.join(repoRoot, 'node_modules', 'openapi-fetch', 'dist', 'index.mjs')]),
+/** One row per measurement: its key in the results file, its module, a title, Node flags for its process. */
+const measurements = [
+  { id: 'size', file: 'bench/size.mjs', title: 'Size: bundled + minified + gzip -9, as a user bundler sees it' },
+  { id: 'coldImport', file: 'bench/import.mjs', title: 'Cold import(), fresh processes, vs openapi-fetch' },
+  { id: 'inMemory', file: 'bench/in-memory.mjs', title: 'In-memory fetch: cost per call vs openapi-fetch + auth' },
+  { id: 'loopback', file: 'bench/loopback.mjs', title: 'Loopback HTTP/1.1 keep-alive, server in its own process' },
+  {
+    id: 'heap',
+    file: 'bench/heap.mjs',
+    title: 'Heap growth, one long-lived AbortSignal',
+    nodeFlags: ['--expose-gc', '--no-warnings'],
   },
-  overhead: { clientMicrosPerCall: clientMicros, bareOpenapiFetchMicrosPerCall: bareMicros },
-  validate: { microsPerBody: validateMicros },
-  ...(contract ? { contract } : {}),
-};
-mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
-writeFileSync(path.join(repoRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(
-  `size: ${results.size.package.bytes} B (${results.size.package.gzipBytes} B gzip) in ${results.size.package.files} files`,
+  { id: 'contract', file: 'bench/contract.mjs', title: 'npm run contract wall time (Prism mock)' },
+];
+
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
+const unknown = only.filter((id) => !measurements.some((m) => m.id === id));
+if (unknown.length > 0) {
+  console.error(`unknown measurement(s): ${unknown.join(', ')}; known: ${measurements.map((m) => m.id).join(', ')}`);
+  process.exit(2);
+}
+const selected = measurements.filter(
+  (m) => (only.length === 0 || only.includes(m.id)) && !(m.id === 'contract' && args.includes('--no-contract')),
 );
-console.log('written to bench/results.json');
+
+execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+
+const resultsFile = path.join(repoRoot, 'bench', 'results.json');
+let previous = {};
+try {
+  previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+} catch {
+  previous = {};
+}
+const results = { ...(previous.results ?? {}) };
+const scratch = mkdtempSync(path.join(tmpdir(), 'jelou-bench-'));
+let failed = 0;
+try {
+  for (const m of selected) {
+    console.log(`\n▶ ${m.title}`);
+    const out = path.join(scratch, `${m.id}.json`);
+    const started = Date.now();
+    const child = spawnSync(
+      process.execPath,
+      [...(m.nodeFlags ?? []), path.join(repoRoot, 'bench', 'lib', 'child.mjs'), path.join(repoRoot, m.file), out],
+      { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], env: withoutJelouVariables() },
+    );
+    if (child.status !== 0 || !existsSync(out)) {
+      console.log(`  ✘ ${m.file} failed (exit ${child.status})`);
+      failed++;
+      continue;
+    }
+    const { figures, summary } = JSON.parse(readFileSync(out, 'utf8'));
+    for (const line of summary) console.log(`  ${line}`);
+    results[m.id] = {
+      title: m.title,
+      measuredAt: new Date().toISOString(),
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+      summary,
+      figures,
+    };
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const document = {
+  measuredAt: new Date().toISOString(),
+  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageAtEnd: loadavg() },
+  results,
+};
+writeFileSync(resultsFile, `${JSON.stringify(document, null, 2)}\n`);
+console.log(`\nwritten to bench/results.json${failed ? ` (${failed} measurement(s) failed)` : ''}`);
+process.exit(failed ? 1 : 0);
+
+function withoutJelouVariables() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('JELOU_')));
+}

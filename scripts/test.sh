@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything a change must pass: spec lint, TS lint/format, generated-code drift, typecheck, unit, build and
-# package check, the contract suite (Prism mock), and the contract runner itself. Ends with one total line.
+# package checks on the packed tarball, the contract suite (Prism mock), and the contract runner itself. Ends with one total line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,8 +16,7 @@ step 'typecheck'
 npm run -s typecheck
 step 'unit tests'
 npx jest --selectProjects unit --json --outputFile "$results/unit.json"
-step 'build (ESM + CommonJS) and package check'
-npm run -s build
+step 'package: npm pack (prepack builds dist/), attw, publint, the tarball installed and used from ESM, CommonJS, TS'
 node scripts/check-package.mjs
 step 'contract tests (Prism mock)'
 JELOU_CONTRACT_REPORTS_DIR="$results/contract" npm run -s contract
