@@ -41,7 +41,7 @@ const typeMatches = (value: unknown, type: string | undefined): boolean =>
 
 /**
  * The problems of `body` as the event `name` (`message.text` is checked as `message` and as `message.text`):
- * `["value.content.body: must be a string"]`, or `[]` when it matches. Only required fields are checked, so extra
+ * `["value.content.body: expected string"]`, or `[]` when it matches. Only required fields are checked, so extra
  * or missing optional fields never make an event unknown. An unknown name gives one problem.
  */
 export function checkEvent(name: string, body: unknown): string[] {
@@ -52,7 +52,7 @@ export function checkEvent(name: string, body: unknown): string[] {
   for (const check of lists.flatMap((list) => list ?? [])) {
     const [path = '', type] = check.split(':');
     const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | null)?.[key], body);
-    if (!typeMatches(value, type)) issues.push(`${path}: must be ${type === 'object' ? 'an' : 'a'} ${type}`);
+    if (!typeMatches(value, type)) issues.push(`${path}: expected ${type}`);
   }
   return issues;
 }
