@@ -50,7 +50,7 @@ describe.each(ENTRIES)(
           server.url,
         );
         expect(response.status).toBe(500);
-        expect((await response.json()).message).toMatch(/express\.raw/);
+        expect(((await response.json()) as { message: string }).message).toMatch(/express\.raw/);
         expect(Date.now() - started).toBeLessThan(2000);
       } finally {
         await server.close();
