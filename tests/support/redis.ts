@@ -29,7 +29,7 @@ export function redisMissing(): string | undefined {
 
 /** A running Redis: REDIS_URL's, or a redis-server of our own on a free port. */
 export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => {} };
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: () => Promise.resolve() };
   const port = await freePort();
   const child: ChildProcess = spawn(
     'redis-server',

@@ -34,12 +34,12 @@ function tampered(random: () => number, kind: (typeof TAMPERS)[number]) {
   switch (kind) {
     case 'flip a body byte': {
       const i = at(bytes.length);
-      bytes[i] = bytes[i]! ^ (1 << at(8));
+      bytes[i] = (bytes[i] ?? 0) ^ (1 << at(8));
       return { body: bytes, signature, headers };
     }
     case 'flip a signature digit': {
       const i = 7 + at(64);
-      const digit = '0123456789abcdef'.replace(signature[i]!, '')[at(15)]!;
+      const digit = '0123456789abcdef'.replace(signature.charAt(i), '').charAt(at(15));
       return { body, signature: signature.slice(0, i) + digit + signature.slice(i + 1), headers };
     }
     case 'wrong secret':
@@ -66,7 +66,7 @@ describe.each(ENTRIES)('tampered deliveries (%s entry)', (_runtime, { verifyJelo
     const accepted: string[] = [];
     const reasons = new Map<string, number>();
     for (let i = 0; i < 10_000; i++) {
-      const kind = TAMPERS[i % TAMPERS.length]!;
+      const kind = TAMPERS[i % TAMPERS.length] ?? 'empty body';
       const { body, signature, headers } = tampered(random, kind);
       const result = await verifyJelouSignature(body, signature, [SECRET], { auth: AUTH, headers });
       if (result.ok) accepted.push(`${i}: ${kind}`);
