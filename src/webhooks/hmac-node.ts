@@ -2,11 +2,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Hmac } from './hmac.js';
 
-const digest = (secret: string, data: string | Uint8Array) => createHmac('sha256', secret).update(data).digest();
+const hexDigest = (secret: string, data: string | Uint8Array) =>
+  createHmac('sha256', secret).update(data).digest('hex');
 
 /** HMAC-SHA256 on `node:crypto`. */
 export const nodeHmac: Hmac = {
-  sign: async (secret, data) => digest(secret, data).toString('hex'),
-  // `hex` was checked to be 64 hex digits, so both sides are 32 bytes, as timingSafeEqual requires.
-  verify: async (secret, data, hex) => timingSafeEqual(digest(secret, data), Buffer.from(hex, 'hex')),
+  sign: async (secret, data) => hexDigest(secret, data),
+  // Compared as hex text, as the docs' verifier does: cheaper than decoding the header. timingSafeEqual needs
+  // equal lengths; the header's length says nothing about the secret.
+  verify: (secret, data, hex) => {
+    const given = Buffer.from(hex);
+    return given.length === 64 && timingSafeEqual(Buffer.from(hexDigest(secret, data)), given);
+  },
 };

@@ -49,18 +49,24 @@ export function createVerify(hmac: Hmac): VerifyJelouSignature {
     const raw = rawBody(body);
     if (raw === undefined) return { ok: false, reason: 'body_not_raw' };
     if (!signatureHeader) return { ok: false, reason: 'missing_signature' };
-    if (!SIGNATURE.test(signatureHeader)) return { ok: false, reason: 'malformed_signature' };
+    // The full format check (a regex) runs only on failure: it costs ~10% of an HMAC on every good delivery.
+    if (signatureHeader.length !== 71 || !signatureHeader.startsWith('sha256=')) {
+      return { ok: false, reason: 'malformed_signature' };
+    }
     const authFailure = checkAuth(options.headers, options.auth);
     if (authFailure) return { ok: false, reason: authFailure };
     if (raw.length === 0) return { ok: false, reason: 'empty_body' };
     const hex = signatureHeader.slice(7);
-    for (const [i, s] of secrets.entries()) {
-      if (await hmac.verify(s, raw, hex)) return { ok: true, secretIndex: i, form: 'raw' };
+    for (let i = 0; i < secrets.length; i++) {
+      const match = hmac.verify(secrets[i] as string, raw, hex);
+      if (typeof match === 'boolean' ? match : await match) return { ok: true, secretIndex: i, form: 'raw' };
     }
+    if (!SIGNATURE.test(signatureHeader)) return { ok: false, reason: 'malformed_signature' };
     const again = options.reserialized ? reserialize(raw) : undefined;
     if (again !== undefined) {
-      for (const [i, s] of secrets.entries()) {
-        if (await hmac.verify(s, again, hex)) return { ok: true, secretIndex: i, form: 'reserialized' };
+      for (let i = 0; i < secrets.length; i++) {
+        if (await hmac.verify(secrets[i] as string, again, hex))
+          return { ok: true, secretIndex: i, form: 'reserialized' };
       }
     }
     return { ok: false, reason: 'mismatch' };
