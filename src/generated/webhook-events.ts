@@ -7,61 +7,18 @@
 /** Every event name the spec's `webhooks:` section defines. */
 export const webhookEventNames = ["message","message.text","message.image","message.video","message.audio","message.document","conversation.start","conversation.close"] as const;
 
-/** Per event name, `path:type` of each required field (`message.<type>` adds to `message`). */
-export const webhookEventChecks: Record<string, readonly string[]> = {
-  "message": [
-    "field:string",
-    "object:string",
-    "timestamp:number",
-    "project_id:string",
-    "room_id:string",
-    "contact:object",
-    "contact.id:string",
-    "conversation:object",
-    "conversation.id:string",
-    "bot:object",
-    "bot.id:string"
-  ],
-  "message.text": [
-    "value.id:string",
-    "value.type:string",
-    "value.content:object",
-    "value.content.body:string"
-  ],
-  "message.image": [
-    "value.id:string",
-    "value.type:string",
-    "value.content:object",
-    "value.content.url:string",
-    "value.content.mime_type:string"
-  ],
-  "message.video": [
-    "value.id:string",
-    "value.type:string",
-    "value.content:object",
-    "value.content.url:string",
-    "value.content.mime_type:string"
-  ],
-  "message.audio": [
-    "value.id:string",
-    "value.type:string",
-    "value.content:object",
-    "value.content.url:string",
-    "value.content.mime_type:string"
-  ],
-  "message.document": [
-    "value.id:string",
-    "value.type:string",
-    "value.content:object",
-    "value.content.url:string",
-    "value.content.mime_type:string"
-  ],
-  "conversation.start": [
-    "timestamp:number",
-    "project_id:string"
-  ],
-  "conversation.close": [
-    "timestamp:number",
-    "project_id:string"
-  ]
+/**
+ * Per event name, the required fields, space-separated: `path` must be a string, `path:n` a number, `path:o` an
+ * object, `path:a` an array, `path:b` a boolean. `message.<type>` adds to `message`. Terse: it ships in the
+ * webhooks entry, whose budget is 2 kB.
+ */
+export const webhookEventChecks: Record<string, string> = {
+  "message": "field object timestamp:n project_id room_id contact:o contact.id conversation:o conversation.id bot:o bot.id",
+  "message.text": "value.id value.type value.content:o value.content.body",
+  "message.image": "value.id value.type value.content:o value.content.url value.content.mime_type",
+  "message.video": "value.id value.type value.content:o value.content.url value.content.mime_type",
+  "message.audio": "value.id value.type value.content:o value.content.url value.content.mime_type",
+  "message.document": "value.id value.type value.content:o value.content.url value.content.mime_type",
+  "conversation.start": "timestamp:n project_id",
+  "conversation.close": "timestamp:n project_id"
 };

@@ -32,7 +32,9 @@ export type JelouEvent = JelouEventMap[JelouEventName];
 /** Every event name, in the spec's order. */
 export const JELOU_EVENT_NAMES: readonly JelouEventName[] = webhookEventNames;
 
-const typeMatches = (value: unknown, type: string | undefined): boolean =>
+const TYPES: Record<string, string> = { n: 'number', o: 'object', a: 'array', b: 'boolean' };
+
+const typeMatches = (value: unknown, type: string): boolean =>
   type === 'object'
     ? typeof value === 'object' && value !== null && !Array.isArray(value)
     : type === 'array'
@@ -46,11 +48,13 @@ const typeMatches = (value: unknown, type: string | undefined): boolean =>
  */
 export function checkEvent(name: string, body: unknown): string[] {
   const base = name.split('.')[0] ?? '';
-  const lists = [name === base ? undefined : webhookEventChecks[base], webhookEventChecks[name]];
-  if (!lists[1]) return [`${name}: not an event the spec defines`];
+  const own = webhookEventChecks[name];
+  if (own === undefined) return [`${name}: not an event the spec defines`];
   const issues: string[] = [];
-  for (const check of lists.flatMap((list) => list ?? [])) {
-    const [path = '', type] = check.split(':');
+  for (const check of `${name === base ? '' : (webhookEventChecks[base] ?? '')} ${own}`.split(' ')) {
+    if (!check) continue;
+    const [path = '', letter = ''] = check.split(':');
+    const type = TYPES[letter] ?? 'string';
     const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | null)?.[key], body);
     if (!typeMatches(value, type)) issues.push(`${path}: expected ${type}`);
   }

@@ -95,33 +95,32 @@ async function settle(handlers: readonly Handler[], args: readonly unknown[]): P
 export function createRouter(verify: VerifyJelouSignature) {
   return function createJelouWebhooks(options: JelouWebhooksOptions): JelouWebhooks {
     secretList(options.secret); // fail at start-up, not on the first delivery
-    const named = new Map<string, Handler[]>();
-    const any: Handler[] = [];
-    const unknown: Handler[] = [];
-    const errors: Handler[] = [];
+    // Handlers by event name, plus '*' (onAny), '?' (onUnknown) and '!' (onError): one map keeps the entry small.
+    const lists = new Map<string, Handler[]>();
+    const get = (key: string) => lists.get(key) ?? [];
+    const add = (key: string, handler: unknown) => lists.set(key, [...get(key), handler as Handler]);
     const dedupe = options.dedupe;
 
     const report = async (error: Error) => {
-      await settle(errors, [error]);
+      await settle(get('!'), [error]);
       return error;
     };
 
     const hooks: JelouWebhooks = {
       on(name, handler) {
-        for (const n of typeof name === 'string' ? [name] : name)
-          named.set(n, [...(named.get(n) ?? []), handler as Handler]);
+        for (const n of typeof name === 'string' ? [name] : name) add(n, handler);
         return this;
       },
       onAny(handler) {
-        any.push(handler as Handler);
+        add('*', handler);
         return this;
       },
       onUnknown(handler) {
-        unknown.push(handler as Handler);
+        add('?', handler);
         return this;
       },
       onError(handler) {
-        errors.push(handler as Handler);
+        add('!', handler);
         return this;
       },
       verify: ({ body, headers }) =>
@@ -134,16 +133,13 @@ export function createRouter(verify: VerifyJelouSignature) {
         const { name, nameField, issues } = nameEvent(event);
         const fail = async (failures: unknown[]) => {
           const error = Object.assign(
-            new AggregateError(
-              failures,
-              `${failures.length} webhook handler(s) failed for ${name ?? 'an unknown event'}`,
-            ),
+            new AggregateError(failures, `Jelou webhook handlers failed: ${name ?? 'unknown event'}`),
             { event, eventName: name },
           );
           throw await report(error);
         };
         if (!name || !nameField || issues.length > 0) {
-          const failures = await settle(unknown, [event, { name, issues }]);
+          const failures = await settle(get('?'), [event, { name, issues }]);
           if (failures.length) await fail(failures);
           return { status: 'unknown', name };
         }
@@ -153,7 +149,7 @@ export function createRouter(verify: VerifyJelouSignature) {
           if (state !== 'claimed') return { status: state === 'done' ? 'duplicate' : 'in_progress', name };
         }
         const base = name.split('.')[0] ?? name;
-        const handlers = [...(named.get(name) ?? []), ...(base === name ? [] : (named.get(base) ?? [])), ...any];
+        const handlers = [...get(name), ...(base === name ? [] : get(base)), ...get('*')];
         const meta = { name, nameField, ...(verification && { verification }) };
         const failures = await settle(handlers, [event, meta]);
         if (dedupe && key !== undefined) {
