@@ -145,7 +145,10 @@ export function createRouter(verify: VerifyJelouSignature) {
         }
         const key = dedupe && (dedupe.key ?? defaultDedupeKey)(event, name);
         if (dedupe && key !== undefined) {
-          const state = await dedupe.store.claim(key, dedupe.claimTtlSeconds ?? 60);
+          // A store that fails (Redis down) is reported like a handler failure; the adapters answer 500.
+          const state = await dedupe.store.claim(key, dedupe.claimTtlSeconds ?? 60).catch(async (e: Error) => {
+            throw await report(e);
+          });
           if (state !== 'claimed') return { status: state === 'done' ? 'duplicate' : 'in_progress', name };
         }
         const base = name.split('.')[0] ?? name;

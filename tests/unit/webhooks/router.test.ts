@@ -170,6 +170,21 @@ describe.each(ENTRIES)('createJelouWebhooks (%s entry)', (_runtime, { createJelo
     });
   });
 
+  it('reports a failing dedupe store to onError and runs no handler', async () => {
+    const handler = jest.fn();
+    const reported: unknown[] = [];
+    const down = new Error('store unreachable');
+    const store = { claim: () => Promise.reject(down), complete: jest.fn(), release: jest.fn() };
+    const hooks = createJelouWebhooks({ secret: SECRET, dedupe: { store } })
+      .onAny(handler)
+      .onError((e) => {
+        reported.push(e);
+      });
+    await expect(hooks.receive(sampleEvent('message.text'))).rejects.toBe(down);
+    expect(reported).toEqual([down]);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it('throws at creation when no secret is usable', () => {
     expect(() => createJelouWebhooks({ secret: [undefined, ''] })).toThrow(TypeError);
   });
