@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { loadApis, bundleSpec, repoRoot } from './lib/spec.mjs';
 import { validatorsSource } from './lib/validators.mjs';
+import { writeWebhookEvents } from './lib/webhook-events.mjs';
 
 const check = process.argv.includes('--check');
 const require = createRequire(import.meta.url);
@@ -39,7 +40,9 @@ function readOrEmpty(file) {
 let ok = runOpenapiTypescript();
 for (const api of await loadApis()) {
   if (!api.validatorsOutput) continue;
-  const source = `${BANNER}${validatorsSource(await bundleSpec(api.root, api.config))}\n`;
+  const spec = await bundleSpec(api.root, api.config);
+  ok = writeWebhookEvents(spec, { check }) && ok;
+  const source = `${BANNER}${validatorsSource(spec)}\n`;
   const relative = path.relative(repoRoot, api.validatorsOutput);
   if (check) {
     if (readOrEmpty(api.validatorsOutput) !== source) {

@@ -19,8 +19,8 @@ export type IntegrationResponse = Schemas['IntegrationResponse'];
 export type ErrorBody = Schemas['ErrorBody'];
 /** The generated `paths`, for typing the underlying openapi-fetch client. */
 export type Paths = paths;
-/** The operationIds of the spec. */
-export type OperationId = keyof operations;
+/** The operationIds of the spec's paths (the webhook operations are Jelou's calls, not the client's). */
+export type OperationId = Exclude<keyof operations, `receive${string}Event`>;
 
 /** One problem a run-time validator found: where in the body, and what. */
 export interface SchemaIssue {

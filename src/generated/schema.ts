@@ -52,9 +52,312 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Message from the end user
+         * @description Jelou POSTs this event to the integration's `webhookUrl` when the end user sends a message during an
+         *     active conversation. `value.type` says which content it carries (`text`, `image`, `video`, `audio`,
+         *     `document`).
+         *
+         *     Every delivery carries `X-Jelou-Signature` and the auth header of the integration's `authType`.
+         *     **Documented variants** (see `x-jelou-discrepancies`): what the signature covers (raw body or the
+         *     re-serialized payload), `event_type` vs `event`, "must" vs "recommended" verification. Delivery rules
+         *     (expected answer, timeout, retries) are not documented.
+         */
+        post: operations["receiveMessageEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Conversation started
+         * @description Jelou POSTs this event to the integration's `webhookUrl` after a conversation is started (for example
+         *     with the start-conversation endpoint). Its payload is cut off in every available copy of the page: only
+         *     the fields seen are required, and everything else is let through.
+         */
+        post: operations["receiveConversationStartEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Conversation closed
+         * @description Jelou POSTs this event to the integration's `webhookUrl` when a conversation is closed; the page says it
+         *     includes the close reason and the message sent to the user, but its field table is cut off after
+         *     `project_id`. Only the fields seen are required, and everything else is let through.
+         */
+        post: operations["receiveConversationCloseEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /** @description A `message` event: the end user wrote during an active conversation. Every field of the documented examples is required; `value.type` tells which content it carries. */
+        WebhookMessageEvent: {
+            /**
+             * @description Always `messages` in the examples.
+             * @example messages
+             */
+            field: string;
+            /**
+             * @description Always `message_event` in the examples.
+             * @example message_event
+             */
+            object: string;
+            /**
+             * @description The event name. Conversation events name themselves in `event` instead (see `x-jelou-discrepancies`).
+             * @enum {string}
+             */
+            event_type: "message";
+            /**
+             * @description When the user sent the message, Unix time in milliseconds. Not signed and not a delivery time.
+             * @example 1776134278574
+             */
+            timestamp: number;
+            /**
+             * @description The Jelou project the integration belongs to.
+             * @example PROJECT_ID
+             */
+            project_id: string;
+            /**
+             * @description The room (chat) of the conversation; answer into it with `incoming_message`.
+             * @example ROOM_ID
+             */
+            room_id: string;
+            contact: components["schemas"]["WebhookContact"];
+            conversation: components["schemas"]["WebhookConversationRef"];
+            bot: components["schemas"]["WebhookBot"];
+            value: components["schemas"]["WebhookMessageValue"];
+        };
+        /** @description The end user who wrote. */
+        WebhookContact: {
+            /**
+             * @description The end user's id.
+             * @example USER_ID
+             */
+            id: string;
+            /**
+             * @description The end user's name; in every example, but not required in case a channel has none.
+             * @example USER_NAME
+             */
+            name?: string;
+        };
+        /** @description The conversation the event belongs to. */
+        WebhookConversationRef: {
+            /**
+             * @description The conversation's id.
+             * @example CONVERSATION_ID
+             */
+            id: string;
+        };
+        /** @description The Jelou bot of the conversation. */
+        WebhookBot: {
+            /**
+             * @description The bot's id.
+             * @example BOT_ID
+             */
+            id: string;
+            /**
+             * @description The bot's name.
+             * @example BOT_NAME
+             */
+            name?: string;
+        };
+        /** @description The message itself, one branch per `type`. */
+        WebhookMessageValue: components["schemas"]["WebhookTextMessage"] | components["schemas"]["WebhookImageMessage"] | components["schemas"]["WebhookVideoMessage"] | components["schemas"]["WebhookAudioMessage"] | components["schemas"]["WebhookDocumentMessage"];
+        /** @description A text message. */
+        WebhookTextMessage: {
+            /**
+             * @description The message id; stable across redeliveries, so the dedupe key.
+             * @example MESSAGE_ID
+             */
+            id: string;
+            /**
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "text";
+            /** @description The text. */
+            content: {
+                /**
+                 * @description The text the user wrote.
+                 * @example Hello
+                 */
+                body: string;
+            };
+        };
+        /** @description An image, with an optional caption. */
+        WebhookImageMessage: {
+            /** @description The message id; stable across redeliveries, so the dedupe key. */
+            id: string;
+            /**
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "image";
+            content: components["schemas"]["WebhookCaptionedMedia"];
+        };
+        /** @description A video, with an optional caption. */
+        WebhookVideoMessage: {
+            /** @description The message id; stable across redeliveries, so the dedupe key. */
+            id: string;
+            /**
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "video";
+            content: components["schemas"]["WebhookCaptionedMedia"];
+        };
+        /** @description An audio clip. */
+        WebhookAudioMessage: {
+            /** @description The message id; stable across redeliveries, so the dedupe key. */
+            id: string;
+            /**
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "audio";
+            content: components["schemas"]["WebhookMedia"];
+        };
+        /** @description A document, with an optional file name. */
+        WebhookDocumentMessage: {
+            /** @description The message id; stable across redeliveries, so the dedupe key. */
+            id: string;
+            /**
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "document";
+            /** @description Where to download the document. */
+            content: {
+                /**
+                 * @description HTTPS URL of the file.
+                 * @example https://storage.example.com/media/invoice.pdf
+                 */
+                url: string;
+                /**
+                 * @description MIME type, e.g. `application/pdf`.
+                 * @example application/pdf
+                 */
+                mime_type: string;
+                /**
+                 * @description The file's name, when the user's channel gives one.
+                 * @example invoice.pdf
+                 */
+                filename?: string;
+            };
+        };
+        /** @description Where to download a media file. */
+        WebhookMedia: {
+            /**
+             * @description HTTPS URL of the file.
+             * @example https://storage.example.com/media/audio.mp3
+             */
+            url: string;
+            /**
+             * @description MIME type, e.g. `audio/mpeg`.
+             * @example audio/mpeg
+             */
+            mime_type: string;
+        };
+        /** @description Where to download an image or a video, and its caption. */
+        WebhookCaptionedMedia: {
+            /**
+             * @description HTTPS URL of the file.
+             * @example https://storage.example.com/media/image.jpg
+             */
+            url: string;
+            /**
+             * @description MIME type, e.g. `image/jpeg` or `video/mp4`.
+             * @example image/jpeg
+             */
+            mime_type: string;
+            /** @description The caption the user wrote, if any. */
+            caption?: string;
+        };
+        /** @description A `conversation.start` event. The page's payload is cut off: only `timestamp` and `project_id` are required, the name comes in `event` or `event_type`, and every other field is let through. */
+        WebhookConversationStartEvent: {
+            /**
+             * @description The event name, in the field the close-conversation table shows.
+             * @enum {string}
+             */
+            event?: "conversation.start";
+            /**
+             * @description The event name, in case Jelou uses the message events' field.
+             * @enum {string}
+             */
+            event_type?: "conversation.start";
+            /** @description When the conversation started, Unix time in milliseconds. */
+            timestamp: number;
+            /** @description The Jelou project the integration belongs to. */
+            project_id: string;
+            /** @description The room of the conversation, if sent. */
+            room_id?: string;
+            conversation?: components["schemas"]["WebhookConversationRef"];
+            contact?: components["schemas"]["WebhookContact"];
+            bot?: components["schemas"]["WebhookBot"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A `conversation.close` event. The page's field table is cut off after `project_id`: only `timestamp` and `project_id` are required, and every other field (the close reason, the message sent to the user) is let through. */
+        WebhookConversationCloseEvent: {
+            /**
+             * @description The event name (the page's payload table).
+             * @enum {string}
+             */
+            event?: "conversation.close";
+            /**
+             * @description The event name, in case Jelou uses the message events' field.
+             * @enum {string}
+             */
+            event_type?: "conversation.close";
+            /** @description When the conversation closed, Unix time in milliseconds. */
+            timestamp: number;
+            /** @description The Jelou project the integration belongs to. */
+            project_id: string;
+            /** @description The room of the conversation, if sent. */
+            room_id?: string;
+            conversation?: components["schemas"]["WebhookConversationRef"];
+            contact?: components["schemas"]["WebhookContact"];
+            bot?: components["schemas"]["WebhookBot"];
+        } & {
+            [key: string]: unknown;
+        };
         /**
          * @description How Jelou authenticates itself to your webhook. `bearer` sends `Authorization: Bearer <authorization>`, `api_key` sends `X-API-Key: <authorization>`, `basic` sends `Authorization: Basic <authorization>`, `no_auth` sends no auth header. Every event also carries `X-Jelou-Signature`.
          * @enum {string}
@@ -183,6 +486,20 @@ export interface components {
         };
     };
     responses: {
+        /** @description Your receiver took the event. What Jelou expects is not documented; answer 2xx quickly (the SDK's receivers also answer 202 when handlers outlive `timeoutMs`). */
+        WebhookAccepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Your receiver refused the delivery: the signature or the auth header did not verify (the SDK's receivers answer 401; 400 for a malformed body, 415 for a non-JSON one). */
+        WebhookRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Invalid data format or disallowed values in the body. */
         BadRequest: {
             headers: {
@@ -230,6 +547,21 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description `sha256=` followed by the lower-case hex HMAC-SHA256 of the body, keyed with the integration's `signingSecret`. No timestamp is signed.
+         * @example sha256=5f8e0f6a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccd
+         */
+        WebhookSignature: string;
+        /**
+         * @description Sent when the integration's `authType` is `bearer` (`Bearer <authorization>`) or `basic` (`Basic <base64 credentials>`).
+         * @example Bearer my-secret-token
+         */
+        WebhookAuthorization: string;
+        /**
+         * @description Sent when the integration's `authType` is `api_key`; holds the integration's `authorization`.
+         * @example my-webhook-api-key
+         */
+        WebhookApiKey: string;
         /**
          * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
          * @example PROJECT_ID
@@ -305,6 +637,108 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    receiveMessageEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `sha256=` followed by the lower-case hex HMAC-SHA256 of the body, keyed with the integration's `signingSecret`. No timestamp is signed.
+                 * @example sha256=5f8e0f6a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccd
+                 */
+                "X-Jelou-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description Sent when the integration's `authType` is `bearer` (`Bearer <authorization>`) or `basic` (`Basic <base64 credentials>`).
+                 * @example Bearer my-secret-token
+                 */
+                Authorization?: components["parameters"]["WebhookAuthorization"];
+                /**
+                 * @description Sent when the integration's `authType` is `api_key`; holds the integration's `authorization`.
+                 * @example my-webhook-api-key
+                 */
+                "X-API-Key"?: components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The message event, as Jelou sends it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessageEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    receiveConversationStartEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `sha256=` followed by the lower-case hex HMAC-SHA256 of the body, keyed with the integration's `signingSecret`. No timestamp is signed.
+                 * @example sha256=5f8e0f6a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccd
+                 */
+                "X-Jelou-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description Sent when the integration's `authType` is `bearer` (`Bearer <authorization>`) or `basic` (`Basic <base64 credentials>`).
+                 * @example Bearer my-secret-token
+                 */
+                Authorization?: components["parameters"]["WebhookAuthorization"];
+                /**
+                 * @description Sent when the integration's `authType` is `api_key`; holds the integration's `authorization`.
+                 * @example my-webhook-api-key
+                 */
+                "X-API-Key"?: components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The conversation event, as Jelou sends it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversationStartEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    receiveConversationCloseEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `sha256=` followed by the lower-case hex HMAC-SHA256 of the body, keyed with the integration's `signingSecret`. No timestamp is signed.
+                 * @example sha256=5f8e0f6a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccd
+                 */
+                "X-Jelou-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description Sent when the integration's `authType` is `bearer` (`Bearer <authorization>`) or `basic` (`Basic <base64 credentials>`).
+                 * @example Bearer my-secret-token
+                 */
+                Authorization?: components["parameters"]["WebhookAuthorization"];
+                /**
+                 * @description Sent when the integration's `authType` is `api_key`; holds the integration's `authorization`.
+                 * @example my-webhook-api-key
+                 */
+                "X-API-Key"?: components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The conversation event, as Jelou sends it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversationCloseEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            401: components["responses"]["WebhookRejected"];
         };
     };
 }

@@ -1,0 +1,62 @@
+// The typed view of the spec's `webhooks:` section, for the webhooks and testing entries: event types from the
+// generated schema, and the tolerant run-time check generated from the same section. Like src/spec-types.ts, the
+// only kind of file that imports src/generated/.
+import type { components } from '../generated/schema.js';
+import { webhookEventChecks, webhookEventNames } from '../generated/webhook-events.js';
+
+type Schemas = components['schemas'];
+
+/** The content types a `message` event carries in `value.type`. */
+export type MessageType = Schemas['WebhookMessageValue']['type'];
+/** A `message` event whose `value` is of one content type: `value.content` is narrowed to that type. */
+export type MessageEventOf<T extends MessageType> = Omit<Schemas['WebhookMessageEvent'], 'value'> & {
+  value: Extract<Schemas['WebhookMessageValue'], { type: T }>;
+};
+/** A `message` event: the end user wrote. Narrow on `value.type`. */
+export type MessageEvent = { [T in MessageType]: MessageEventOf<T> }[MessageType];
+/** A `conversation.start` event (payload partly undocumented: unknown fields pass through). */
+export type ConversationStartEvent = Schemas['WebhookConversationStartEvent'];
+/** A `conversation.close` event (payload partly undocumented: unknown fields pass through). */
+export type ConversationCloseEvent = Schemas['WebhookConversationCloseEvent'];
+
+/** Every event name a handler can subscribe to, with the event it receives. */
+export type JelouEventMap = { message: MessageEvent } & { [T in MessageType as `message.${T}`]: MessageEventOf<T> } & {
+  'conversation.start': ConversationStartEvent;
+  'conversation.close': ConversationCloseEvent;
+};
+/** `message`, `message.text` … `message.document`, `conversation.start`, `conversation.close`. */
+export type JelouEventName = keyof JelouEventMap;
+/** Any known Jelou event. */
+export type JelouEvent = JelouEventMap[JelouEventName];
+
+/** Every event name, in the spec's order. */
+export const JELOU_EVENT_NAMES: readonly JelouEventName[] = webhookEventNames;
+
+const TYPES: Record<string, string> = { n: 'number', o: 'object', a: 'array', b: 'boolean' };
+
+const typeMatches = (value: unknown, type: string): boolean =>
+  type === 'object'
+    ? typeof value === 'object' && value !== null && !Array.isArray(value)
+    : type === 'array'
+      ? Array.isArray(value)
+      : typeof value === type;
+
+/**
+ * The problems of `body` as the event `name` (`message.text` is checked as `message` and as `message.text`):
+ * `["value.content.body: expected string"]`, or `[]` when it matches. Only required fields are checked, so extra
+ * or missing optional fields never make an event unknown. An unknown name gives one problem.
+ */
+export function checkEvent(name: string, body: unknown): string[] {
+  const base = name.split('.')[0] ?? '';
+  const own = webhookEventChecks[name];
+  if (own === undefined) return [`${name}: not an event the spec defines`];
+  const issues: string[] = [];
+  for (const check of `${name === base ? '' : (webhookEventChecks[base] ?? '')} ${own}`.split(' ')) {
+    if (!check) continue;
+    const [path = '', letter = ''] = check.split(':');
+    const type = TYPES[letter] ?? 'string';
+    const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | null)?.[key], body);
+    if (!typeMatches(value, type)) issues.push(`${path}: expected ${type}`);
+  }
+  return issues;
+}

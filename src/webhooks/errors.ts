@@ -1,0 +1,41 @@
+/**
+ * Why a delivery was refused:
+ * - `missing_signature`: no `X-Jelou-Signature` header;
+ * - `malformed_signature`: the header is not `sha256=` followed by 64 lower-case hex digits;
+ * - `mismatch`: the HMAC matches none of the secrets;
+ * - `missing_auth` / `bad_auth`: the auth header of the integration's `authType` is absent / wrong;
+ * - `body_not_raw`: the body was already parsed into an object (a server set-up error: the message says the fix);
+ * - `empty_body`: the body is empty;
+ * - `invalid_json`: the body verified but is not a JSON object (raised by `verifyAndReceive` only).
+ */
+export type WebhookFailureReason =
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'mismatch'
+  | 'missing_auth'
+  | 'bad_auth'
+  | 'body_not_raw'
+  | 'empty_body'
+  | 'invalid_json';
+
+/** How to keep the raw body, framework by framework: the message of every `body_not_raw` failure. */
+export const RAW_BODY_HINT =
+  "The body was parsed, but signatures cover the raw bytes: use express.raw({ type: 'application/json' }), " +
+  "Fastify parseAs: 'buffer', or await request.text() in Next.js.";
+
+/**
+ * A delivery failed verification (or, for `invalid_json`, parsing); `reason` says why. Carries no secret, body or
+ * header. A plain `Error` subclass rather than a `JelouError` one: the webhooks entry stays free of the client's
+ * error machinery to fit an edge function (≤ 2 kB).
+ */
+export class WebhookVerificationError extends Error {
+  override readonly name = 'WebhookVerificationError';
+  /** Why the delivery was refused. */
+  readonly reason: WebhookFailureReason;
+
+  /** Creates the error for a reason; the message names the reason (and the fix, for `body_not_raw`). */
+  constructor(reason: WebhookFailureReason) {
+    super(reason === 'body_not_raw' ? RAW_BODY_HINT : `Jelou webhook refused: ${reason}`);
+    this.reason = reason;
+  }
+}
