@@ -127,6 +127,25 @@ export async function benchWebhookVerify({ rounds = 41, iterations = 2000 } = {}
   return { verify: await speed({ rounds, iterations }), size: await size() };
 }
 
+/** The `npm run bench` row: figures plus a readable summary. */
+export default async function measure() {
+  const figures = await benchWebhookVerify();
+  const r = (s) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+  const { verify, size: sizes } = figures;
+  const metSpeed = verify.nodeVsRaw.median <= 1.2;
+  const metSize = sizes.edgeReceiver.gzipBytes <= sizes.budgetGzipBytes;
+  return {
+    figures: { ...figures, target: { verifyRatio: 1.2, metSpeed, gzipBytes: sizes.budgetGzipBytes, metSize } },
+    summary: [
+      `verify 1 kB, node:crypto build vs createHmac + timingSafeEqual: ${r(verify.nodeVsRaw)} (target ≤ 1.2×)`,
+      `verify 1 kB, WebCrypto build vs the same:                      ${r(verify.webVsRaw)}`,
+      `webhooks entry, whole:            ${sizes.wholeEntry.gzipBytes} B gzip -9`,
+      `webhooks entry, edge receiver:    ${sizes.edgeReceiver.gzipBytes} B gzip -9 (target ≤ ${sizes.budgetGzipBytes} B)`,
+      `webhooks entry, verify only:      ${sizes.verifyOnly.gzipBytes} B gzip -9`,
+    ],
+  };
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   console.log(JSON.stringify(await benchWebhookVerify(), null, 2));
 }

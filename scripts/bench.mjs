@@ -30,6 +30,11 @@ const measurements = [
     title: 'Heap growth, one long-lived AbortSignal',
     nodeFlags: ['--expose-gc', '--no-warnings'],
   },
+  {
+    id: 'webhookVerify',
+    file: 'bench/webhook-verify.mjs',
+    title: 'Webhook verification (1 kB) and the webhooks entry size',
+  },
   { id: 'contract', file: 'bench/contract.mjs', title: 'npm run contract wall time (Prism mock)' },
 ];
 

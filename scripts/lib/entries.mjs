@@ -15,9 +15,12 @@
 /** @type {Array<{ subpath?: string, bin?: string, source: string | Record<string, string | { path: string, platform?: string }>, platform?: string }>} */
 export const entries = [
   { subpath: '.', source: 'src/index.ts' },
+  {
+    subpath: './webhooks',
+    source: { node: 'src/webhooks/node.ts', default: { path: 'src/webhooks/index.ts', platform: 'neutral' } },
+  },
+  { subpath: './testing', source: 'src/testing/index.ts' },
   // Coming (add the row when the source exists, then `npm run build -- --sync-package`):
-  // { subpath: './webhooks', source: { node: 'src/webhooks/node.ts', default: { path: 'src/webhooks/index.ts', platform: 'neutral' } } },
-  // { subpath: './testing', source: 'src/testing/index.ts' },
   // { bin: 'jelou', source: 'src/cli/main.ts' },
 ];
 
