@@ -4,7 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+# Bold step titles only on a terminal, and never under NO_COLOR (https://no-color.org).
+if [[ -t 1 && -z "${NO_COLOR:-}" ]]; then
+  step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+else
+  step() { printf '\n▶ %s\n' "$*"; }
+  # jest and the other tools colour their output when FORCE_COLOR says so, even into a pipe.
+  export FORCE_COLOR=0
+fi
 results=.tmp/test-results
 rm -rf "$results" && mkdir -p "$results"
 
