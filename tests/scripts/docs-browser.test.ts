@@ -23,9 +23,10 @@ const SPEC_FILE = process.env.JELOU_CONTRACT_SPEC
 /** Screenshots land here, for a person to look at. */
 const SHOTS_DIR = path.join(REPO_ROOT, '.tmp', 'docs-browser');
 const BROWSER_TEST_TIMEOUT_MS = 120_000;
-/** How many expand-and-scroll passes a reader gets before the test gives up. */
-const MAX_READING_PASSES = 400;
-const PASSES_AT_END = 5;
+/** How many menu entries a reader clicks at most (every entry once: tags, operations, events). */
+const MAX_READING_STEPS = 500;
+/** How long the page gets to render a section after a click. */
+const SETTLE_MS = 250;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
 interface Expected {
@@ -123,32 +124,34 @@ async function serve(file: string): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${port}/api.html`, server };
 }
 
+const MENU_ITEM = '[data-component-name="Menu/MenuItem"]';
+
 /**
- * What a reader sees in the content column, expanding everything collapsed and scrolling from top to bottom.
- * The page renders sections lazily (and may drop those far from view), so the text seen at each scroll position
- * is collected: every expected text must show at some point of the read.
+ * What a reader sees in the content column while walking the side menu: each entry is clicked in turn (a tag
+ * opens its group, and its operations and events then show in the menu), and the content column's visible text is
+ * read after each click. The page renders sections lazily and collapses the ones a reader left ("+ Show"), so
+ * the text read at each step is collected: every expected text must have shown at some step.
  */
-async function readLikeAReader(tab: Page, wanted: string[]): Promise<string> {
-  const seen: string[] = [];
-  let endPasses = 0;
-  for (let pass = 0; pass < MAX_READING_PASSES; pass += 1) {
-    const { text, atEnd } = await tab.evaluate(() => {
-      for (const el of document.querySelectorAll<HTMLElement>('[aria-expanded="false"], button')) {
-        const label = (el.innerText || '').trim();
-        if (el.getAttribute('aria-expanded') === 'false' || /^\+?\s*(show|expand)\b/i.test(label)) el.click();
-      }
-      const content = document.querySelector<HTMLElement>('#api-content') ?? document.querySelector('main');
-      const shown = content?.innerText ?? '';
-      const bottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
-      window.scrollBy(0, Math.round(window.innerHeight * 0.8));
-      return { text: shown, atEnd: bottom };
-    });
-    seen.push(text);
-    const all = seen.join('\n');
-    // At the bottom, give lazily rendered sections a few more passes before concluding something is missing.
-    endPasses = atEnd ? endPasses + 1 : 0;
-    if (atEnd && (wanted.every((t) => all.includes(t)) || endPasses > PASSES_AT_END)) break;
-    await tab.waitForTimeout(150);
+async function readLikeAReader(tab: Page): Promise<string> {
+  const contentText = (): Promise<string> =>
+    tab.evaluate(() => document.querySelector<HTMLElement>('#api-content')?.innerText ?? '');
+  const seen = [await contentText()];
+  const clicked = new Set<string>();
+  for (let step = 0; step < MAX_READING_STEPS; step += 1) {
+    // The label of each menu entry a reader can see now (a group's entry also holds its children's text).
+    const labels = await tab.evaluate(
+      (selector) =>
+        [...document.querySelectorAll<HTMLElement>(selector)]
+          .filter((item) => item.checkVisibility())
+          .map((item) => (item.innerText.split('\n')[0] ?? '').trim()),
+      MENU_ITEM,
+    );
+    const next = labels.findIndex((label) => !clicked.has(label));
+    if (next === -1) break;
+    clicked.add(labels[next] ?? '');
+    await tab.locator(MENU_ITEM).filter({ visible: true }).nth(next).click({ timeout: 5000 });
+    await tab.waitForTimeout(SETTLE_MS);
+    seen.push(await contentText());
   }
   return seen.join('\n');
 }
@@ -190,10 +193,7 @@ async function visit(url: string, allowedOrigin: string | undefined, shot: strin
     tab.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText ?? '?'})`));
     tab.on('pageerror', (error) => errors.push(String(error)));
     await tab.goto(url, { waitUntil: 'load' });
-    const text = await readLikeAReader(
-      tab,
-      expected.flatMap((e) => e.texts),
-    );
+    const text = await readLikeAReader(tab);
     mkdirSync(SHOTS_DIR, { recursive: true });
     // The screenshot shows the first operation's section, reached as a reader would: through the side menu.
     const first = expected[0]?.texts[0] ?? '';
