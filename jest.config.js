@@ -1,5 +1,5 @@
-// Three projects: fast unit tests, contract tests that run against a Prism server started in globalSetup, and
-// tests of the contract runner itself.
+// Four projects: fast unit tests, contract tests that run against a Prism server started in globalSetup, tests of
+// the contract runner itself, and tests of the scripts a user runs by hand (mock server, API reference).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 // Sources import './x.js' (NodeNext); under jest the .ts file is what exists.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
@@ -25,6 +25,13 @@ export default {
       // Runs scripts/contract.mjs as a child process (against a local stand-in for Jelou): no Prism of its own.
       displayName: 'runner',
       testMatch: ['<rootDir>/tests/runner/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+    },
+    {
+      // The scripts a user runs by hand (npm run mock, npm run docs), run for real as child processes.
+      displayName: 'scripts',
+      testMatch: ['<rootDir>/tests/scripts/**/*.test.ts'],
       transform,
       moduleNameMapper,
     },

@@ -252,6 +252,22 @@ const rows = [
   ...buildRows({ files, records, operations, readOnly: live && !write, root: repoRoot }),
 ].map((row) => (row.file ? { ...row, file: path.relative(repoRoot, row.file) } : row));
 const totals = totalsOf(rows);
+
+/** How the closing count relates to jest's and to the table's rows (one or two short lines). */
+function describeCount(t) {
+  const testCount = t.tests.passed + t.tests.failed + t.tests.skipped;
+  const checkCount = t.checks.passed + t.checks.failed + t.checks.skipped;
+  const extraRows = t.rows - testCount - checkCount;
+  const lines = [`Counted as jest counts: ${testCount} test(s). The table has ${t.rows} rows:`];
+  if (extraRows > 0) lines[0] += ` +${extraRows} case(s) from tests that record several;`;
+  lines[0] += ` +${checkCount} report check(s)`;
+  if (checkCount > 0) {
+    lines.push(
+      `  (coverage, run problems: ${t.checks.passed} passed, ${t.checks.failed} failed; a failed check counts as failed below)`,
+    );
+  }
+  return lines.join('\n');
+}
 const durationMs = Math.round(performance.now() - startedMs);
 const specLabel = path.relative(repoRoot, spec.root ?? specFile ?? path.join(repoRoot, 'openapi', 'openapi.yaml'));
 const report = redactDeep(
@@ -281,7 +297,8 @@ const where = live
 out('');
 out(`Contract report — ${where}; spec ${report.spec}`);
 out('');
-out(renderTable(report.rows, { width: process.stdout.isTTY ? process.stdout.columns : 160, color: useColor }));
+// On a terminal the table fits its width (long cells wrap); into a pipe or a file every cell is printed whole.
+out(renderTable(report.rows, process.stdout.isTTY ? { width: process.stdout.columns, color: useColor } : {}));
 const failures = renderFailures(report.rows);
 if (failures) out(`\n${failures}`);
 if (live) out(`\n${renderOperationSummaries(report.operations)}`);
@@ -289,10 +306,11 @@ const notes = renderNotes(report.rows);
 if (notes) out(`\n${notes}`);
 out('');
 const shownDir = path.relative(process.cwd(), reportsDir);
-out(
-  `Reports: ${shownDir.startsWith('..') ? reportsDir : shownDir || '.'}/contract.json and contract.junit.xml; ` +
-    `wall time ${(durationMs / 1000).toFixed(1)} s`,
-);
+const dirLabel = shownDir.startsWith('..') || path.isAbsolute(shownDir) ? reportsDir : shownDir || '.';
+out(`Reports: ${path.join(dirLabel, 'contract.json')}`);
+out(`         ${path.join(dirLabel, 'contract.junit.xml')}`);
+out(describeCount(totals));
+out(`Wall time ${(durationMs / 1000).toFixed(1)} s`);
 out(`${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}`);
 
 const signalExit = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };

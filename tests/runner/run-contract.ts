@@ -33,11 +33,19 @@ export interface ReportOperation {
   cases: { case: string; status?: number; shape?: string; violations: string[]; latencyMs?: number }[];
 }
 
+/** Passed, failed and skipped. */
+export interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
 /** reports/contract.json, as far as the tests read it. */
 export interface Report {
   target: string;
   durationMs: number;
-  totals: { passed: number; failed: number; skipped: number };
+  /** One count per jest test; `checks` are the report's own (coverage, run problems), `rows` the table's length. */
+  totals: Counts & { tests: Counts; checks: Counts; rows: number };
   operations: ReportOperation[];
   notes: { operation: string; case: string; note: string }[];
   rows: ReportRow[];

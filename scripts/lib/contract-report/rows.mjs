@@ -191,9 +191,47 @@ function coverageRows(rows, operations, readOnly) {
 }
 
 /** Counts of passed, failed and skipped rows. */
-export function totalsOf(rows) {
+export function rowTotalsOf(rows) {
   const count = (result) => rows.filter((row) => row.result === result).length;
   return { passed: count('pass'), failed: count('fail'), skipped: count('skip') };
+}
+
+/** The key of the jest test a row comes from; undefined for the report's own checks (coverage, run problems). */
+export function testKeyOf(row) {
+  return row.test ? keyOf(row.file ?? '', row.test) : undefined;
+}
+
+/**
+ * The report's totals, counted as jest counts: one per jest test, however many cases (rows) it recorded, so the
+ * report and jest's own summary give the same numbers. The report's own checks (one coverage row per operation,
+ * and run-level problems such as a test file that could not run) are no jest tests: they are counted apart in
+ * `checks`, and a failed check also counts in `failed`, so a run with a problem never ends with "0 failed".
+ */
+export function totalsOf(rows) {
+  const tests = new Map();
+  const checkRows = [];
+  for (const row of rows) {
+    const key = testKeyOf(row);
+    if (key === undefined) {
+      checkRows.push(row);
+      continue;
+    }
+    // Every row of a test carries that test's result; a failing one decides if they ever disagree.
+    const previous = tests.get(key);
+    tests.set(key, previous === 'fail' || row.result === 'fail' ? 'fail' : row.result);
+  }
+  const results = [...tests.values()];
+  const count = (result) => results.filter((r) => r === result).length;
+  const testTotals = { passed: count('pass'), failed: count('fail'), skipped: count('skip') };
+  const checks = rowTotalsOf(checkRows);
+  return {
+    passed: testTotals.passed,
+    failed: testTotals.failed + checks.failed,
+    skipped: testTotals.skipped,
+    tests: testTotals,
+    checks,
+    rows: rows.length,
+  };
 }
 
 /** Per operation of the spec: coverage, the shapes the 2xx bodies had, and each recorded case's observations. */

@@ -8,13 +8,27 @@ function cell(value) {
   return stripAnsi(value === undefined || value === null ? '' : String(value)).replace(/\s+/g, ' ');
 }
 
-function fit(text, width) {
-  if (text.length <= width) return text.padEnd(width);
-  return `${text.slice(0, Math.max(0, width - 1))}…`;
+/** A cell's text cut into lines of at most `width` characters, at spaces where it can: nothing is dropped. */
+export function wrapCell(text, width) {
+  if (text.length <= width) return [text];
+  const lines = [];
+  let rest = text;
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const cut = space > width / 3 ? space : width;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) lines.push(rest);
+  return lines;
 }
 
-/** The rows as an aligned table, each cell on one line and cut to fit `width` characters in all. */
-export function renderTable(rows, { width = 160, color = false } = {}) {
+/**
+ * The rows as an aligned table. With `width` (a terminal's columns), the text columns share that width and a long
+ * cell wraps onto more lines of its own column; without it (a pipe, a file, CI logs) every column is as wide as
+ * its longest cell. Either way every cell is shown whole.
+ */
+export function renderTable(rows, { width, color = false } = {}) {
   const headers = ['operation', 'case', 'expected', 'got', 'result', 'ms'];
   const cells = rows.map((row) => [
     cell(row.operation),
@@ -26,32 +40,41 @@ export function renderTable(rows, { width = 160, color = false } = {}) {
   ]);
   const natural = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const gap = 2;
-  const operationWidth = Math.min(natural[0], 22);
-  const fixed = operationWidth + natural[4] + natural[5] + gap * 5;
-  const flexible = Math.max(30, width - fixed);
-  // case, expected, got share what is left, each getting no more than it needs.
-  const widths = [operationWidth, 0, 0, 0, natural[4], natural[5]];
-  let left = flexible;
-  const wanted = [1, 2, 3].sort((a, b) => natural[a] - natural[b]);
-  wanted.forEach((column, i) => {
-    const share = Math.floor(left / (wanted.length - i));
-    widths[column] = Math.max(Math.min(natural[column], share), Math.min(natural[column], 8));
-    left -= widths[column];
-  });
-  const line = (values, result) =>
-    values
-      .map((value, i) => {
-        const text = i === 5 ? value.padStart(widths[i]) : fit(value, widths[i]);
-        return color && i === 4 && result ? `${COLORS[result]}${text}${COLORS.reset}` : text;
-      })
-      .join(' '.repeat(gap))
-      .trimEnd();
-  const header = line(headers);
+  let widths = natural;
+  if (width !== undefined) {
+    const operationWidth = Math.min(natural[0], 22);
+    const fixed = operationWidth + natural[4] + natural[5] + gap * 5;
+    const flexible = Math.max(30, width - fixed);
+    // case, expected, got share what is left, each getting no more than it needs.
+    widths = [operationWidth, 0, 0, 0, natural[4], natural[5]];
+    let left = flexible;
+    const wanted = [1, 2, 3].sort((a, b) => natural[a] - natural[b]);
+    wanted.forEach((column, i) => {
+      const share = Math.floor(left / (wanted.length - i));
+      widths[column] = Math.max(Math.min(natural[column], share), Math.min(natural[column], 8));
+      left -= widths[column];
+    });
+  }
+  const lines = (values, result) => {
+    const wrapped = values.map((value, i) => (i === 5 ? [value] : wrapCell(value, widths[i])));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    return Array.from({ length: height }, (_, lineIndex) =>
+      wrapped
+        .map((parts, i) => {
+          const part = parts[lineIndex] ?? '';
+          const text = i === 5 ? part.padStart(widths[i]) : part.padEnd(widths[i]);
+          return color && i === 4 && result && part ? `${COLORS[result]}${text}${COLORS.reset}` : text;
+        })
+        .join(' '.repeat(gap))
+        .trimEnd(),
+    ).join('\n');
+  };
+  const header = lines(headers);
   const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap));
   return [
     color ? `${COLORS.bold}${header}${COLORS.reset}` : header,
     rule,
-    ...cells.map((values, i) => line(values, rows[i].result)),
+    ...cells.map((values, i) => lines(values, rows[i].result)),
   ].join('\n');
 }
 
