@@ -1,10 +1,13 @@
 // The two option layers: ClientOptions, set once, and RequestOptions, the optional last argument of each call.
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './retry.js';
-import { ValidationError } from './errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Auth } from './auth.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './retry-policy.js';
 
 /** The production base URL, as the rendered documentation pages show it. */
 export const DEFAULT_BASE_URL = 'https://gateway.jelou.ai/jelouapi';
+
+/** The largest response body read by default, in bytes (8 MiB): far above any documented body. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** A `fetch` implementation: the global one, undici's, or a test double. */
 export type FetchLike = (input: Request) => Promise<Response>;
@@ -32,10 +35,17 @@ export interface ClientOptions {
    */
   timeout?: number | undefined;
   /**
-   * How many times a failed request is retried (connection errors, timeouts, 408, 409, 429, 5xx).
+   * How many times a failed request is retried. Idempotent operations: connection errors, timeouts, 408, 409,
+   * 429, 5xx. The others: only where the server cannot have acted (connection not established, 408, 429, 503).
    * @default 2
    */
   maxRetries?: number | undefined;
+  /**
+   * The largest response body read, in bytes; a bigger one stops being read and rejects with
+   * `ResponseTooLargeError`.
+   * @default 8388608 (8 MiB)
+   */
+  maxResponseBytes?: number | undefined;
   /**
    * The `fetch` to send requests with.
    * @default globalThis.fetch
@@ -66,6 +76,7 @@ export interface RequestOptions {
 export interface EffectiveOptions {
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
   signal: AbortSignal | undefined;
   headers: HeadersOption;
 }
@@ -87,6 +98,14 @@ function checkMaxRetries(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new ValidationError(field, 'must be a whole number, 0 or more');
+  }
+  return value;
+}
+
+function checkMaxResponseBytes(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new ValidationError('maxResponseBytes', 'must be a whole number of bytes, 1 or more');
   }
   return value;
 }
@@ -113,6 +132,7 @@ export function resolveClientDefaults(options: ClientOptions): Omit<EffectiveOpt
   return {
     timeoutMs: checkTimeout(options.timeout, 'timeout') ?? DEFAULT_TIMEOUT_MS,
     maxRetries: checkMaxRetries(options.maxRetries, 'maxRetries') ?? DEFAULT_MAX_RETRIES,
+    maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES,
     headers: checkHeaders(options.headers, 'headers'),
   };
 }
@@ -132,6 +152,7 @@ export function mergeRequestOptions(
   return {
     timeoutMs: checkTimeout(options?.timeout, 'requestOptions.timeout') ?? defaults.timeoutMs,
     maxRetries: checkMaxRetries(options?.maxRetries, 'requestOptions.maxRetries') ?? defaults.maxRetries,
+    maxResponseBytes: defaults.maxResponseBytes,
     signal,
     headers: mergeHeaders(defaults.headers, checkHeaders(options?.headers, 'requestOptions.headers')),
   };
@@ -146,4 +167,11 @@ export function mergeHeaders(...layers: HeadersOption[]): HeadersOption {
     }
   }
   return merged;
+}
+
+/** The headers to send: merged layers with the removed (`null`) ones dropped. */
+export function headersToSend(...layers: HeadersOption[]): Record<string, string> {
+  const sent: Record<string, string> = {};
+  for (const [name, value] of Object.entries(mergeHeaders(...layers))) if (typeof value === 'string') sent[name] = value;
+  return sent;
 }

@@ -1,4 +1,4 @@
-import type { AuthType } from './spec-types.js';
+import type { AuthType } from './types.js';
 
 /** Every `AuthType` of the spec, in the spec's order. */
 export const AUTH_TYPES = ['bearer', 'api_key', 'basic', 'no_auth'] as const satisfies readonly AuthType[];

@@ -1,7 +1,9 @@
 // The retry policy: which failures are retried, how long to wait, and for how long each attempt may run.
 //
-// Both operations of this API are retried. GET is safe, and the PATCH only sets fields to the values it sends
-// (idempotent), so sending it twice leaves the integration as sending it once: a retry cannot duplicate a side effect.
+// Whether an operation may be repeated comes from the spec (`x-jelou-idempotent`, else its method: see
+// scripts/lib/operations-table.mjs). Idempotent operations (reads, the PATCH, DELETE) get the full policy: sending
+// them twice leaves the server as sending them once. The others (create, regenerate, start, send) are retried only
+// where the server cannot have acted on the request, so a retry can never duplicate a side effect.
 
 /** Retries after the first attempt (2 retries = 3 attempts in all). */
 export const DEFAULT_MAX_RETRIES = 2;
@@ -34,18 +36,55 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([
 /** First status of the 5xx range, all retried: server errors are mostly transient (deploys, overload, gateways). */
 export const RETRYABLE_SERVER_ERROR_FROM = 500;
 
-/** Tells whether a status, by itself, is worth another attempt. */
-export function isRetryableStatus(status: number): boolean {
+/** Statuses that say the server did not act on the request: the only ones a non-idempotent operation retries. */
+export const NOT_ACTED_STATUSES: ReadonlySet<number> = new Set([
+  // 408 Request Timeout: the server closed the connection before it had the whole request.
+  408,
+  // 429 Too Many Requests: refused by the rate limiter, before any handler ran.
+  429,
+  // 503 Service Unavailable: refused by an overloaded or restarting server, before any handler ran.
+  503,
+]);
+
+/**
+ * Connection failures (system error codes) that happen before the request can have reached the server: the
+ * connection was never established. A non-idempotent operation is retried after these, never after a reset or a
+ * timeout once the request was sent (the server may have acted on it).
+ */
+export const NOT_SENT_CONNECTION_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED', // nothing listens on the port
+  'ENOTFOUND', // DNS: no such host
+  'EAI_AGAIN', // DNS: temporary failure
+  'ENETUNREACH', // no route to the network
+  'EHOSTUNREACH', // no route to the host
+  'UND_ERR_CONNECT_TIMEOUT', // undici: the TCP/TLS connection was not established in time
+]);
+
+/** Tells whether a status, by itself, is worth another attempt of an operation (idempotent or not). */
+export function isRetryableStatus(status: number, idempotent = true): boolean {
+  if (!idempotent) return NOT_ACTED_STATUSES.has(status);
   return RETRYABLE_STATUSES.has(status) || status >= RETRYABLE_SERVER_ERROR_FROM;
 }
 
-/** Tells whether a response should be retried: `x-should-retry: true|false` from the server wins over the status. */
-export function shouldRetryResponse(response: { readonly status: number; readonly headers: Headers }): boolean {
+/**
+ * Tells whether a failed response should be retried: `x-should-retry: true|false` from the server wins over the
+ * status. A successful (2xx) or redirect response is never retried, whatever the header says.
+ */
+export function shouldRetryResponse(
+  response: { readonly status: number; readonly headers: Headers },
+  idempotent = true,
+): boolean {
+  if (response.status < 400) return false;
   // Stainless-style servers send this header to say better than the status can whether a retry may succeed.
   const override = response.headers.get('x-should-retry')?.trim().toLowerCase();
   if (override === 'true') return true;
   if (override === 'false') return false;
-  return isRetryableStatus(response.status);
+  return isRetryableStatus(response.status, idempotent);
+}
+
+/** Tells whether a failed attempt that got no response should be retried. */
+export function shouldRetryFailure(failure: { sent: boolean; code: string | undefined }, idempotent: boolean): boolean {
+  return idempotent || !failure.sent || (failure.code !== undefined && NOT_SENT_CONNECTION_CODES.has(failure.code));
 }
 
 /**

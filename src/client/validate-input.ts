@@ -1,10 +1,10 @@
 // Checks the caller's arguments before any request is sent, so a mistake surfaces as a ValidationError naming
 // the field rather than as a 400 from the API. Problems never quote the offending value: it may be a credential,
 // or a webhook URL carrying a token in its query string, and error messages end up in logs.
-import { AUTH_TYPES, AUTH_TYPES_NEEDING_CREDENTIAL, isAuthType } from './auth-types.js';
-import { ValidationError } from './errors/validation-error.js';
+import { AUTH_TYPES, AUTH_TYPES_NEEDING_CREDENTIAL, isAuthType } from '../spec/auth-types.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { isPublicHost } from './public-host.js';
-import type { IntegrationChanges } from './spec-types.js';
+import type { IntegrationChanges } from '../spec/types.js';
 
 const CHANGE_FIELDS = [
   'webhookUrl',
@@ -29,26 +29,31 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Checks a Jelou project id and returns it unchanged.
+ * Checks one path parameter (a project id, a conversation id...) and returns it unchanged.
  *
  * Any non-empty text without control characters is accepted, `/`, `?` and `#` included: the client
- * percent-encodes the id into a single path segment.
+ * percent-encodes it into a single path segment.
  *
- * @throws {ValidationError} with `field` `projectId` if it is not a string, is empty or only whitespace, or
+ * @throws {ValidationError} with `field` the parameter's name if it is not a string, is empty or only whitespace,
  *   contains control characters, or is `.` or `..`.
  * @example
- * validateProjectId('PROJECT_ID'); // 'PROJECT_ID'
+ * validatePathParam('PROJECT_ID', 'projectId'); // 'PROJECT_ID'
  */
-export function validateProjectId(projectId: unknown): string {
-  if (typeof projectId !== 'string') throw new ValidationError('projectId', 'must be a string');
-  if (projectId.trim() === '') throw new ValidationError('projectId', 'must not be empty or only whitespace');
-  if (hasControlCharacter(projectId)) throw new ValidationError('projectId', 'must not contain control characters');
+export function validatePathParam(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new ValidationError(name, 'must be a string');
+  if (value.trim() === '') throw new ValidationError(name, 'must not be empty or only whitespace');
+  if (hasControlCharacter(value)) throw new ValidationError(name, 'must not contain control characters');
   // URL parsers resolve a `.` or `..` segment (even percent-encoded) instead of sending it: `..` would reach
   // /v1/ rather than this project's integration.
-  if (projectId === '.' || projectId === '..') {
-    throw new ValidationError('projectId', 'cannot be "." or "..", which URLs treat as path navigation');
+  if (value === '.' || value === '..') {
+    throw new ValidationError(name, 'cannot be "." or "..", which URLs treat as path navigation');
   }
-  return projectId;
+  return value;
+}
+
+/** Checks a Jelou project id and returns it unchanged: {@link validatePathParam} named `projectId`. */
+export function validateProjectId(projectId: unknown): string {
+  return validatePathParam(projectId, 'projectId');
 }
 
 function validateWebhookUrl(value: unknown): string {

@@ -1,5 +1,5 @@
 // Credentials: which scheme, where they come from, and the headers they become for each request.
-import { ValidationError } from './errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { hasControlCharacter } from './validate-input.js';
 
 /** A credential value, or a function returning one (called before each request, for key rotation). */
@@ -22,8 +22,8 @@ export type Auth = ApiKeyAuth | BasicAuth;
 /** Turns the configured credentials into request headers, and remembers which strings must never be shown. */
 export interface AuthProvider {
   readonly scheme: 'apiKey' | 'basic';
-  /** Resolves the credentials (calling functions) and returns the auth headers. */
-  headers(): Promise<Record<string, string>>;
+  /** Resolves the credentials (calling functions) and returns the auth headers; at once for fixed strings. */
+  headers(): Record<string, string> | Promise<Record<string, string>>;
   /** Every credential string (and encoded form) seen lately, for scrubbing error messages. */
   secrets(): readonly string[];
 }
@@ -39,7 +39,10 @@ function checkCredential(value: unknown, field: string): void {
 }
 
 async function resolveCredential(value: Credential, field: string): Promise<string> {
-  const resolved: unknown = typeof value === 'function' ? await value() : value;
+  return checkResolved(typeof value === 'function' ? await value() : value, field);
+}
+
+function checkResolved(resolved: unknown, field: string): string {
   if (typeof resolved !== 'string' || resolved.trim() === '') {
     throw new ValidationError(field, 'resolved to an empty value or not a string');
   }
@@ -103,6 +106,12 @@ export function createAuthProvider(
   if (hasKey) {
     const { apiKey } = chosen as ApiKeyAuth;
     checkCredential(apiKey, 'auth.apiKey');
+    if (typeof apiKey === 'string') {
+      // A fixed key: checked and encoded once, no promise per request.
+      const fixed = { 'x-api-key': checkResolved(apiKey, 'auth.apiKey') };
+      remember(apiKey);
+      return { scheme: 'apiKey', secrets, headers: () => fixed };
+    }
     return {
       scheme: 'apiKey',
       secrets,
@@ -116,6 +125,17 @@ export function createAuthProvider(
   const { clientId, clientSecret } = chosen as BasicAuth;
   checkCredential(clientId, 'auth.clientId');
   checkCredential(clientSecret, 'auth.clientSecret');
+  const basic = (id: string, secret: string): Record<string, string> => {
+    // RFC 7617: the user-id of Basic credentials cannot contain a colon.
+    if (id.includes(':')) throw new ValidationError('auth.clientId', 'must not contain ":"');
+    const token = base64Utf8(`${id}:${secret}`);
+    remember(secret, `${id}:${secret}`, token);
+    return { authorization: `Basic ${token}` };
+  };
+  if (typeof clientId === 'string' && typeof clientSecret === 'string') {
+    const fixed = basic(checkResolved(clientId, 'auth.clientId'), checkResolved(clientSecret, 'auth.clientSecret'));
+    return { scheme: 'basic', secrets, headers: () => fixed };
+  }
   return {
     scheme: 'basic',
     secrets,
@@ -124,11 +144,7 @@ export function createAuthProvider(
         resolveCredential(clientId, 'auth.clientId'),
         resolveCredential(clientSecret, 'auth.clientSecret'),
       ]);
-      // RFC 7617: the user-id of Basic credentials cannot contain a colon.
-      if (id.includes(':')) throw new ValidationError('auth.clientId', 'must not contain ":"');
-      const token = base64Utf8(`${id}:${secret}`);
-      remember(secret, `${id}:${secret}`, token);
-      return { authorization: `Basic ${token}` };
+      return basic(id, secret);
     },
   };
 }

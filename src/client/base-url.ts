@@ -1,5 +1,5 @@
 // Which base URLs the client accepts: credentials must never cross the network in clear.
-import { ValidationError } from './errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 
 const LOOPBACK_HOST = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
 
