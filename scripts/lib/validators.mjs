@@ -71,7 +71,8 @@ function compact(node, where, refs) {
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     if (DROPPED.has(key) || key.startsWith('x-')) continue;
-    if (!CHECKED.has(key)) throw new Error(`${where}: schema keyword "${key}" is not supported by the run-time checker`);
+    if (!CHECKED.has(key))
+      throw new Error(`${where}: schema keyword "${key}" is not supported by the run-time checker`);
     if (key === '$ref') {
       if (typeof value !== 'string' || !value.startsWith(REF_PREFIX)) throw new Error(`${where}: unsupported $ref`);
       const name = value.slice(REF_PREFIX.length);
@@ -131,7 +132,11 @@ export function validatorsSource(spec) {
     defs[name] = compact(components[name], `#/components/schemas/${name}`, found);
     pending.push(...found);
   }
-  const sorted = Object.fromEntries(Object.keys(defs).sort().map((name) => [name, defs[name]]));
+  const sorted = Object.fromEntries(
+    Object.keys(defs)
+      .sort()
+      .map((name) => [name, defs[name]]),
+  );
   const lines = [
     '/** The component schemas the operations use, annotations dropped; `$ref` names a key of this object. */',
     `export const defs = ${JSON.stringify(sorted)};`,

@@ -106,13 +106,7 @@ export function createAuthProvider(
   if (hasKey) {
     const { apiKey } = chosen as ApiKeyAuth;
     checkCredential(apiKey, 'auth.apiKey');
-    if (typeof apiKey === 'string') {
-      // A fixed key: checked and encoded once, no promise per request.
-      const fixed = { 'x-api-key': checkResolved(apiKey, 'auth.apiKey') };
-      remember(apiKey);
-      return { scheme: 'apiKey', secrets, headers: () => fixed };
-    }
-    return {
+    return cacheFixed(typeof apiKey === 'string', {
       scheme: 'apiKey',
       secrets,
       async headers() {
@@ -120,7 +114,7 @@ export function createAuthProvider(
         remember(key);
         return { 'x-api-key': key };
       },
-    };
+    });
   }
   const { clientId, clientSecret } = chosen as BasicAuth;
   checkCredential(clientId, 'auth.clientId');
@@ -132,11 +126,7 @@ export function createAuthProvider(
     remember(secret, `${id}:${secret}`, token);
     return { authorization: `Basic ${token}` };
   };
-  if (typeof clientId === 'string' && typeof clientSecret === 'string') {
-    const fixed = basic(checkResolved(clientId, 'auth.clientId'), checkResolved(clientSecret, 'auth.clientSecret'));
-    return { scheme: 'basic', secrets, headers: () => fixed };
-  }
-  return {
+  return cacheFixed(typeof clientId === 'string' && typeof clientSecret === 'string', {
     scheme: 'basic',
     secrets,
     async headers() {
@@ -146,5 +136,17 @@ export function createAuthProvider(
       ]);
       return basic(id, secret);
     },
+  });
+}
+
+// Fixed credentials (strings, no functions) make the same headers every time: after the first call, which checks
+// them, they are returned at once, with no promise per request.
+function cacheFixed(fixed: boolean, provider: AuthProvider): AuthProvider {
+  if (!fixed) return provider;
+  let cached: Record<string, string> | undefined;
+  return {
+    scheme: provider.scheme,
+    secrets: provider.secrets,
+    headers: () => cached ?? (provider.headers() as Promise<Record<string, string>>).then((made) => (cached = made)),
   };
 }

@@ -11,7 +11,13 @@ import { scrubError } from '../errors/scrub.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { normalize, type ResponseShape } from '../spec/normalize.js';
 import type { Operation, Server } from '../spec/operations.js';
-import { headersToSend, mergeRequestOptions, type EffectiveOptions, type FetchLike, type RequestOptions } from './options.js';
+import {
+  headersToSend,
+  mergeRequestOptions,
+  type EffectiveOptions,
+  type FetchLike,
+  type RequestOptions,
+} from './options.js';
 import { send, type Received } from './transport.js';
 import { validatePathParam } from './validate-input.js';
 
@@ -122,9 +128,13 @@ export async function execute(
     checked = checkBody(operation, rule, body);
     const call = requestOptions === undefined ? context.call : mergeRequestOptions(context.defaults, requestOptions);
     if (operation.security === 'signature') {
-      throw new ValidationError('auth', `${operation.operationId} needs a signing secret, which this client cannot use yet`);
+      throw new ValidationError(
+        'auth',
+        `${operation.operationId} needs a signing secret, which this client cannot use yet`,
+      );
     }
-    let headers = requestOptions?.headers === undefined ? context.headers : headersToSend(context.headers, call.headers);
+    let headers =
+      requestOptions?.headers === undefined ? context.headers : headersToSend(context.headers, call.headers);
     if (checked !== undefined) headers = { ...headers, 'content-type': 'application/json' };
     const received = await send(
       {

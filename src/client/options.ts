@@ -172,6 +172,7 @@ export function mergeHeaders(...layers: HeadersOption[]): HeadersOption {
 /** The headers to send: merged layers with the removed (`null`) ones dropped. */
 export function headersToSend(...layers: HeadersOption[]): Record<string, string> {
   const sent: Record<string, string> = {};
-  for (const [name, value] of Object.entries(mergeHeaders(...layers))) if (typeof value === 'string') sent[name] = value;
+  for (const [name, value] of Object.entries(mergeHeaders(...layers)))
+    if (typeof value === 'string') sent[name] = value;
   return sent;
 }

@@ -53,6 +53,20 @@ export interface CallConfig {
   readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Source of the backoff jitter, in [0, 1). */
   readonly random?: (() => number) | undefined;
+  /** Current time in ms, to turn a `Retry-After` date into a wait. */
+  readonly now?: (() => number) | undefined;
+  /** Called before each wait, for logging; never given request headers. */
+  readonly onRetry?: ((info: RetryInfo) => void) | undefined;
+}
+
+/** What {@link CallConfig.onRetry} is told about a coming retry. */
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  readonly retryNumber: number;
+  /** The wait before it, in ms. */
+  readonly delayMs: number;
+  /** Why the previous attempt failed, e.g. `503 Service Unavailable` or `timed out after 30000 ms`. */
+  readonly reason: string;
 }
 
 /** The final response of a call (any status), its body text, and how many attempts it took. */
@@ -78,7 +92,7 @@ export async function send(out: Outgoing, config: CallConfig): Promise<Received>
     url,
     path: out.path,
     attempts,
-    headers: out.headers,
+    requestHeaders: out.headers,
   });
   if (signal?.aborted) throw new UserAbortError(info(0), { cause: signal.reason });
 
@@ -94,15 +108,21 @@ export async function send(out: Outgoing, config: CallConfig): Promise<Received>
       const outcome = await attempt(out, config, current, attempts, info);
       const retriesLeft = attempts <= config.maxRetries;
       let headers: Headers | undefined;
+      let reason: string;
       if ('response' in outcome) {
         if (!retriesLeft || !shouldRetryResponse(outcome.response, out.idempotent)) return outcome;
         headers = outcome.response.headers;
+        reason = `${outcome.response.status} ${outcome.response.statusText}`.trim();
       } else if (!retriesLeft || !shouldRetryFailure({ ...outcome, code: outcome.error.code }, out.idempotent)) {
         throw outcome.error;
+      } else {
+        reason = outcome.error instanceof TimeoutError ? `timed out after ${config.timeoutMs} ms` : 'connection failed';
       }
+      const delayMs = retryDelayMs(attempts, headers, config.random, config.now);
+      config.onRetry?.({ retryNumber: attempts, delayMs, reason });
       current = new AbortController();
       try {
-        await (config.sleep ?? realSleep)(retryDelayMs(attempts, headers, config.random), current.signal);
+        await (config.sleep ?? realSleep)(delayMs, current.signal);
       } catch (error) {
         if (current.signal.reason === ABORTED) {
           throw new UserAbortError(info(attempts), { cause: signal?.reason });
@@ -158,7 +178,13 @@ async function exchange(
   for (let hops = 0; ; hops++) {
     let request: Request;
     try {
-      request = new Request(state.url, { method: out.method, headers, body: out.body ?? null, signal, redirect: 'manual' });
+      request = new Request(state.url, {
+        method: out.method,
+        headers,
+        body: out.body ?? null,
+        signal,
+        redirect: 'manual',
+      });
     } catch {
       // fetch's message quotes the offending header value, which may be a credential: not kept as the cause.
       throw new ValidationError('headers', 'a header name or value cannot be sent in HTTP (control characters?)');
@@ -263,6 +289,15 @@ function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     signal.addEventListener('abort', onAbort);
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }

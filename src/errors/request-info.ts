@@ -11,7 +11,7 @@ export interface RequestInfo {
   /** How many attempts were made, when known (1 without retries). */
   readonly attempts?: number | undefined;
   /** The request headers; an error keeps them only redacted (credentials by name shown as `***`). */
-  readonly headers?: Headers | Record<string, string> | undefined;
+  readonly requestHeaders?: Headers | Record<string, string> | undefined;
 }
 
 /** `GET https://gateway.jelou.ai/jelouapi/v1/external-support/abc`: where the request went, origin included. */
@@ -40,6 +40,6 @@ export function requestFields(request: RequestInfo): RequestFields {
     url: redactUrl(request.url),
     path: request.path,
     attempts: request.attempts ?? 1,
-    requestHeaders: redactHeaders(request.headers),
+    requestHeaders: redactHeaders(request.requestHeaders),
   };
 }

@@ -62,7 +62,8 @@ function regex(source: string): RegExp {
 }
 
 // Escapes a property name as a JSON pointer token (RFC 6901).
-const token = (name: string | number): string => String(name).replace(/~/g, '~0').replace(/\//g, '~1');
+const token = (name: string): string =>
+  name.includes('~') || name.includes('/') ? name.replace(/~/g, '~0').replace(/\//g, '~1') : name;
 
 /** Checks `value` against `schema`; pushes every issue found onto `issues`. Returns whether it is valid. */
 export function checkSchema(schema: Schema, value: unknown, defs: Defs, issues: SchemaIssue[] = [], at = ''): boolean {

@@ -15,7 +15,9 @@ export type OperationId = keyof operations;
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 type ValueIn<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
-type RequiredInEvery<U, K extends PropertyKey> = (U extends unknown ? (K extends RequiredKeys<U> ? 1 : 0) : never) extends 1
+type RequiredInEvery<U, K extends PropertyKey> = (
+  U extends unknown ? (K extends RequiredKeys<U> ? 1 : 0) : never
+) extends 1
   ? K
   : never;
 type Flatten<T> = { [K in keyof T]: T[K] } & {};

@@ -1,7 +1,7 @@
 // `npm run contract` in live mode, against a local stand-in for Jelou behind the real validating Prism proxy:
 // the report must name the shape each operation returned and every sl-violations entry, writes must be opt-in
 // and restored, credentials must never be printed, and no Prism may outlive a run.
-import { DEFAULT_MAX_RETRIES } from '../../src/retry';
+import { DEFAULT_MAX_RETRIES } from '../../src/client/retry-policy';
 import { randomBytes } from 'node:crypto';
 import { startJelouStandin, type JelouStandin, type StandinOptions } from '../support/jelou-standin';
 import {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
-import { AUTH_TYPES, AUTH_TYPES_NEEDING_CREDENTIAL, isAuthType } from '../../src/auth-types.js';
-import type { AuthType } from '../../src/spec-types.js';
+import { AUTH_TYPES, AUTH_TYPES_NEEDING_CREDENTIAL, isAuthType } from '../../../src/spec/auth-types.js';
+import type { AuthType } from '../../../src/spec/types.js';
 
 interface SchemaNode {
   enum?: unknown[];
@@ -11,7 +11,7 @@ interface SchemaNode {
 
 // Read from the spec itself rather than from generated code, so the test fails even before regeneration.
 const schemas = (
-  parseYaml(readFileSync(path.resolve(__dirname, '..', '..', 'openapi', 'openapi.yaml'), 'utf8')) as {
+  parseYaml(readFileSync(path.resolve(__dirname, '..', '..', '..', 'openapi', 'openapi.yaml'), 'utf8')) as {
     components: { schemas: Record<string, SchemaNode | undefined> };
   }
 ).components.schemas;

@@ -1,8 +1,8 @@
 // Canary secrets: no credential may leak through any error path, whatever the error and however it is printed.
 import { inspect } from 'node:util';
-import { createExternalSupportClient, JelouError, type ClientOptions } from '../../src/index';
-import { fakeFetch, json } from '../support/fake-fetch';
-import { neverAnswer, startTestServer } from '../support/test-server';
+import { createExternalSupportClient, JelouError, type ClientOptions } from '../../../src/index';
+import { fakeFetch, json } from '../../support/fake-fetch';
+import { neverAnswer, startTestServer } from '../../support/test-server';
 
 const API_KEY = 'canary-api-key-7f3a9c';
 const CLIENT_ID = 'canary-client-id';

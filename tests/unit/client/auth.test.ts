@@ -1,5 +1,5 @@
-import { createAuthProvider, type Auth } from '../../src/auth';
-import { refusal, rejection } from '../support/refusal';
+import { createAuthProvider, type Auth } from '../../../src/client/auth';
+import { refusal, rejection } from '../../support/refusal';
 
 const NO_ENV = {};
 
@@ -12,22 +12,22 @@ describe('createAuthProvider with an api key', () => {
   it('sends the key as x-api-key and nothing else', async () => {
     const provider = createAuthProvider({ apiKey: 'key-123' }, NO_ENV);
     expect(provider.scheme).toBe('apiKey');
-    await expect(provider.headers()).resolves.toStrictEqual({ 'x-api-key': 'key-123' });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({ 'x-api-key': 'key-123' });
   });
 
   it('calls a key function once per headers() call', async () => {
     const apiKey = jest.fn().mockReturnValueOnce('key-1').mockReturnValueOnce('key-2');
     const provider = createAuthProvider({ apiKey }, NO_ENV);
     expect(apiKey).not.toHaveBeenCalled();
-    await expect(provider.headers()).resolves.toStrictEqual({ 'x-api-key': 'key-1' });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({ 'x-api-key': 'key-1' });
     expect(apiKey).toHaveBeenCalledTimes(1);
-    await expect(provider.headers()).resolves.toStrictEqual({ 'x-api-key': 'key-2' });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({ 'x-api-key': 'key-2' });
     expect(apiKey).toHaveBeenCalledTimes(2);
   });
 
   it('awaits an async key function', async () => {
     const provider = createAuthProvider({ apiKey: async () => 'async-key' }, NO_ENV);
-    await expect(provider.headers()).resolves.toStrictEqual({ 'x-api-key': 'async-key' });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({ 'x-api-key': 'async-key' });
   });
 
   it('sends the key as given, without trimming it', async () => {
@@ -54,7 +54,7 @@ describe('createAuthProvider with an api key', () => {
     ['a number', () => 42],
     ['undefined', () => undefined],
   ])('rejects headers() when the key function returns %s', async (_label, apiKey) => {
-    const error = await rejection(createAuthProvider({ apiKey } as unknown as Auth, NO_ENV).headers());
+    const error = await rejection(Promise.resolve(createAuthProvider({ apiKey } as unknown as Auth, NO_ENV).headers()));
     expect(error.field).toBe('auth.apiKey');
     expect(error.problem).toBe('resolved to an empty value or not a string');
   });
@@ -77,7 +77,9 @@ describe('createAuthProvider with client credentials', () => {
   it('sends the RFC 7617 example as HTTP Basic', async () => {
     const provider = createAuthProvider({ clientId: 'Aladdin', clientSecret: 'open sesame' }, NO_ENV);
     expect(provider.scheme).toBe('basic');
-    await expect(provider.headers()).resolves.toStrictEqual({ authorization: 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==' });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({
+      authorization: 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+    });
   });
 
   it('encodes a non-ASCII secret as UTF-8 before base64', async () => {
@@ -92,8 +94,12 @@ describe('createAuthProvider with client credentials', () => {
     const clientId = jest.fn().mockReturnValueOnce('id-1').mockReturnValueOnce('id-2');
     const clientSecret = jest.fn(async () => 'secret');
     const provider = createAuthProvider({ clientId, clientSecret }, NO_ENV);
-    await expect(provider.headers()).resolves.toStrictEqual({ authorization: basic('id-1', 'secret') });
-    await expect(provider.headers()).resolves.toStrictEqual({ authorization: basic('id-2', 'secret') });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({
+      authorization: basic('id-1', 'secret'),
+    });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({
+      authorization: basic('id-2', 'secret'),
+    });
     expect(clientId).toHaveBeenCalledTimes(2);
     expect(clientSecret).toHaveBeenCalledTimes(2);
   });
@@ -106,7 +112,7 @@ describe('createAuthProvider with client credentials', () => {
 
   it('refuses a clientId with a colon when the headers are built, without quoting it', async () => {
     const provider = createAuthProvider({ clientId: 'canary:id', clientSecret: 'canary-secret' }, NO_ENV);
-    const error = await rejection(provider.headers());
+    const error = await rejection(Promise.resolve(provider.headers()));
     expect(error.field).toBe('auth.clientId');
     expect(error.problem).toBe('must not contain ":"');
     expect(error.message).not.toContain('canary');
@@ -115,7 +121,7 @@ describe('createAuthProvider with client credentials', () => {
 
   it('refuses a clientId function that returns a colon', async () => {
     const provider = createAuthProvider({ clientId: async () => 'a:b', clientSecret: 's' }, NO_ENV);
-    expect((await rejection(provider.headers())).field).toBe('auth.clientId');
+    expect((await rejection(Promise.resolve(provider.headers()))).field).toBe('auth.clientId');
   });
 
   it.each([
@@ -139,7 +145,7 @@ describe('createAuthProvider with control characters', () => {
     ['a C1 control', 'canary\u0085key'],
   ])('refuses an api key with %s, without quoting it', async (_label, apiKey) => {
     const provider = createAuthProvider({ apiKey }, NO_ENV);
-    const error = await rejection(provider.headers());
+    const error = await rejection(Promise.resolve(provider.headers()));
     expect(error.field).toBe('auth.apiKey');
     expect(error.problem).toBe('contains control characters, which cannot be sent in an HTTP header');
     expect(error.message).not.toContain('canary');
@@ -148,14 +154,18 @@ describe('createAuthProvider with control characters', () => {
 
   it('refuses a client secret with a control character, naming the secret', async () => {
     const error = await rejection(
-      createAuthProvider({ clientId: 'id', clientSecret: async () => 'canary\r\nsecret' }, NO_ENV).headers(),
+      Promise.resolve(
+        createAuthProvider({ clientId: 'id', clientSecret: async () => 'canary\r\nsecret' }, NO_ENV).headers(),
+      ),
     );
     expect(error.field).toBe('auth.clientSecret');
     expect(error.message).not.toContain('canary');
   });
 
   it('refuses a client id with a control character, naming the id', async () => {
-    const error = await rejection(createAuthProvider({ clientId: 'canary\nid', clientSecret: 's' }, NO_ENV).headers());
+    const error = await rejection(
+      Promise.resolve(createAuthProvider({ clientId: 'canary\nid', clientSecret: 's' }, NO_ENV).headers()),
+    );
     expect(error.field).toBe('auth.clientId');
     expect(error.message).not.toContain('canary');
   });
@@ -169,7 +179,7 @@ describe('createAuthProvider from the environment', () => {
       JELOU_CLIENT_SECRET: 'env-secret',
     });
     expect(provider.scheme).toBe('apiKey');
-    await expect(provider.headers()).resolves.toStrictEqual({ 'x-api-key': 'env-key' });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({ 'x-api-key': 'env-key' });
   });
 
   it('uses JELOU_CLIENT_ID and JELOU_CLIENT_SECRET, trimmed, when JELOU_API_KEY is unset', async () => {
@@ -178,7 +188,9 @@ describe('createAuthProvider from the environment', () => {
       JELOU_CLIENT_SECRET: '\tenv-secret ',
     });
     expect(provider.scheme).toBe('basic');
-    await expect(provider.headers()).resolves.toStrictEqual({ authorization: basic('env-id', 'env-secret') });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({
+      authorization: basic('env-id', 'env-secret'),
+    });
   });
 
   it('ignores a blank JELOU_API_KEY', async () => {
@@ -188,12 +200,14 @@ describe('createAuthProvider from the environment', () => {
       JELOU_CLIENT_SECRET: 'env-secret',
     });
     expect(provider.scheme).toBe('basic');
-    await expect(provider.headers()).resolves.toStrictEqual({ authorization: basic('env-id', 'env-secret') });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({
+      authorization: basic('env-id', 'env-secret'),
+    });
   });
 
   it('ignores the environment when auth is given', async () => {
     const provider = createAuthProvider({ apiKey: 'option-key' }, { JELOU_API_KEY: 'env-key' });
-    await expect(provider.headers()).resolves.toStrictEqual({ 'x-api-key': 'option-key' });
+    await expect(Promise.resolve(provider.headers())).resolves.toStrictEqual({ 'x-api-key': 'option-key' });
   });
 
   it.each([
@@ -319,5 +333,23 @@ describe('createAuthProvider with an explicit null', () => {
   it('refuses auth: null instead of falling back to the environment', () => {
     const env = { JELOU_API_KEY: 'from-env' };
     expect(refusal(() => createAuthProvider(null as unknown as Auth, env)).field).toBe('auth');
+  });
+});
+
+describe('createAuthProvider with fixed credentials', () => {
+  it('returns the same headers at once, without a promise, after the first call', async () => {
+    const provider = createAuthProvider({ apiKey: 'key-123' }, NO_ENV);
+    const first = await provider.headers();
+    const second = provider.headers();
+    expect(second).not.toBeInstanceOf(Promise);
+    expect(second).toStrictEqual(first);
+  });
+
+  it('calls a key function on every request, never caching it', async () => {
+    const apiKey = jest.fn(() => 'rotating');
+    const provider = createAuthProvider({ apiKey }, NO_ENV);
+    await provider.headers();
+    await provider.headers();
+    expect(apiKey).toHaveBeenCalledTimes(2);
   });
 });

@@ -11,7 +11,7 @@ import {
   retryAfterMs,
   retryDelayMs,
   shouldRetryResponse,
-} from '../../src/retry.js';
+} from '../../../src/client/retry-policy.js';
 
 const NOW = Date.parse('2025-01-01T12:00:00Z');
 const now = (): number => NOW;

@@ -1,4 +1,4 @@
-import { redactHeaders, redactUrl, scrubSecrets, SENSITIVE_HEADERS } from '../../src/redact.js';
+import { redactHeaders, redactUrl, scrubSecrets, SENSITIVE_HEADERS } from '../../../src/errors/redact.js';
 
 describe('SENSITIVE_HEADERS', () => {
   it('lists the credential headers in lower case', () => {

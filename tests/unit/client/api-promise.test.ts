@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { ApiPromise, type ApiResult } from '../../src/api-promise';
+import { ApiPromise, type ApiResult } from '../../../src/client/api-promise';
 
 interface Data {
   brainId: string;
@@ -22,7 +22,7 @@ function resultOf(data: Data = { brainId: 'BRAIN_ID' }): ApiResult<Data> {
 // src/api-promise.ts transpiled to CommonJS, listens on its real `process`, runs the scenario and lets a few
 // event-loop turns pass before printing what it heard.
 const API_PROMISE_JS = ts.transpileModule(
-  readFileSync(path.resolve(__dirname, '..', '..', 'src', 'api-promise.ts'), 'utf8'),
+  readFileSync(path.resolve(__dirname, '..', '..', '..', 'src', 'client', 'api-promise.ts'), 'utf8'),
   {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
   },

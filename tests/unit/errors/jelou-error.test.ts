@@ -1,33 +1,49 @@
 import { inspect } from 'node:util';
-import { ApiError } from '../../src/errors/api-error.js';
-import { ConnectionError } from '../../src/errors/connection-error.js';
-import { JelouError } from '../../src/errors/jelou-error.js';
-import { ResponseValidationError } from '../../src/errors/response-validation-error.js';
-import { scrubError } from '../../src/errors/scrub.js';
-import { ValidationError } from '../../src/errors/validation-error.js';
+import { ApiError } from '../../../src/errors/api-error.js';
+import { ConnectionError } from '../../../src/errors/connection-error.js';
+import { JelouError } from '../../../src/errors/jelou-error.js';
+import { ResponseValidationError } from '../../../src/errors/response-validation-error.js';
+import { scrubError } from '../../../src/errors/scrub.js';
+import { ValidationError } from '../../../src/errors/validation-error.js';
 
 const PATH = '/v1/external-support/abc';
+const FULL_URL = `https://api.jelou.ai${PATH}`;
 const REQUEST = { method: 'GET', url: `https://api.jelou.ai${PATH}`, path: PATH };
 const CANARY = 'sk-canary-6f1e2d';
 
 function notFound(): ApiError {
   const headers = new Headers({ 'x-request-id': 'req-42', 'set-cookie': `session=${CANARY}` });
-  return ApiError.from({ ...REQUEST, status: 404, headers, body: { message: ['Integration not found'] } });
+  return ApiError.from({
+    ...REQUEST,
+    requestHeaders: { 'x-api-key': CANARY, accept: 'application/json' },
+    status: 404,
+    headers,
+    body: { message: ['Integration not found'] },
+  });
 }
 
 describe('toJSON', () => {
   it('gives name, message and the safe public fields', () => {
     expect(JSON.parse(JSON.stringify(notFound()))).toEqual({
       name: 'NotFoundError',
-      message: `404 Not Found: GET ${PATH} — Integration not found`,
+      message: `404 Not Found: GET ${FULL_URL} — Integration not found`,
       status: 404,
       requestId: 'req-42',
       method: 'GET',
       url: REQUEST.url,
       path: PATH,
+      attempts: 1,
       apiMessage: 'Integration not found',
       headers: { 'x-request-id': 'req-42', 'set-cookie': '***' },
+      requestHeaders: { 'x-api-key': '***', accept: 'application/json' },
     });
+  });
+
+  it('carries the request headers only redacted, and never the credential', () => {
+    const error = notFound();
+    expect(error.requestHeaders).toEqual({ 'x-api-key': '***', accept: 'application/json' });
+    expect(JSON.stringify(error)).not.toContain(CANARY);
+    expect(inspect(error, { depth: 5 })).not.toContain(CANARY);
   });
 
   it('shows only the name and message of the cause', () => {
@@ -48,7 +64,9 @@ describe('toJSON', () => {
 describe('util.inspect', () => {
   it('prints name, message and stack like a normal error, then the safe fields', () => {
     const text = inspect(notFound());
-    expect(text.startsWith(`NotFoundError: 404 Not Found: GET ${PATH} — Integration not found\n    at `)).toBe(true);
+    expect(text.startsWith(`NotFoundError: 404 Not Found: GET ${FULL_URL} — Integration not found\n    at `)).toBe(
+      true,
+    );
     expect(text).toContain('status: 404');
     expect(text).toContain("requestId: 'req-42'");
     expect(text).not.toContain(CANARY);
@@ -70,7 +88,7 @@ describe('scrubError', () => {
       expect(e.message).not.toContain(CANARY);
       expect(e.stack).not.toContain(CANARY);
     }
-    expect(error.message).toBe(`Connection error: GET ${PATH} (fetch failed with key ***)`);
+    expect(error.message).toBe(`Connection error: GET ${FULL_URL} (fetch failed with key ***)`);
     expect(root.message).toBe('socket closed for ***');
   });
 
@@ -84,7 +102,9 @@ describe('scrubError', () => {
     expect(json).toContain('"name":"InternalServerError"');
     expect(json).toContain('"status":500');
     expect(json).toContain('"cause":{"name":"Error","message":"upstream said Basic ***"}');
-    expect(text).toContain('InternalServerError: 500 Internal Server Error: GET /v1/external-support/abc — echo ***');
+    expect(text).toContain(
+      'InternalServerError: 500 Internal Server Error: GET https://api.jelou.ai/v1/external-support/abc — echo ***',
+    );
     expect(text).toContain('status: 500');
   });
 

@@ -1,4 +1,4 @@
-import { refusal } from '../support/refusal';
+import { refusal } from '../../support/refusal';
 import {
   mergeHeaders,
   mergeRequestOptions,
@@ -7,12 +7,14 @@ import {
   type ClientOptions,
   type EffectiveOptions,
   type RequestOptions,
-} from '../../src/options';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../src/retry';
+} from '../../../src/client/options';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../../src/client/retry-policy';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../src/client/options';
 
 const DEFAULTS: Omit<EffectiveOptions, 'signal'> = {
   timeoutMs: 30_000,
   maxRetries: 2,
+  maxResponseBytes: 1000,
   headers: { 'x-client': 'sdk', 'x-trace': 'on' },
 };
 
@@ -62,6 +64,7 @@ describe('resolveClientDefaults', () => {
   it('applies the retry module defaults when nothing is set', () => {
     expect(resolveClientDefaults({})).toStrictEqual({
       timeoutMs: DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
       maxRetries: DEFAULT_MAX_RETRIES,
       headers: {},
     });
@@ -72,6 +75,7 @@ describe('resolveClientDefaults', () => {
     expect(resolveClientDefaults({ timeout: 1500, maxRetries: 0, headers })).toStrictEqual({
       timeoutMs: 1500,
       maxRetries: 0,
+      maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
       headers: { 'X-Client': 'sdk', 'x-gone': null },
     });
   });
@@ -103,6 +107,23 @@ describe('resolveClientDefaults', () => {
     const error = refusal(() => resolveClientDefaults({ maxRetries } as unknown as ClientOptions));
     expect(error.field).toBe('maxRetries');
     expect(error.problem).toBe('must be a whole number, 0 or more');
+  });
+
+  it.each([
+    ['zero', 0],
+    ['a negative number', -1],
+    ['a fraction', 1.5],
+    ['Infinity', Infinity],
+    ['a numeric string', '1024'],
+  ])('refuses maxResponseBytes of %s', (_label, maxResponseBytes) => {
+    const error = refusal(() => resolveClientDefaults({ maxResponseBytes } as unknown as ClientOptions));
+    expect(error.field).toBe('maxResponseBytes');
+    expect(error.problem).toBe('must be a whole number of bytes, 1 or more');
+  });
+
+  it('takes maxResponseBytes as given, and 8 MiB by default', () => {
+    expect(resolveClientDefaults({ maxResponseBytes: 10 }).maxResponseBytes).toBe(10);
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(8 * 1024 * 1024);
   });
 
   it.each([
@@ -144,6 +165,7 @@ describe('mergeRequestOptions', () => {
     const expected = {
       timeoutMs: 30_000,
       maxRetries: 2,
+      maxResponseBytes: 1000,
       signal: undefined,
       headers: { 'x-client': 'sdk', 'x-trace': 'on' },
     };
@@ -162,6 +184,7 @@ describe('mergeRequestOptions', () => {
     expect(merged).toStrictEqual({
       timeoutMs: 500,
       maxRetries: 0,
+      maxResponseBytes: 1000,
       signal,
       headers: { 'x-client': null, 'x-trace': 'off', 'x-extra': '1' },
     });
@@ -179,16 +202,17 @@ describe('mergeRequestOptions', () => {
     ).toStrictEqual({
       timeoutMs: 30_000,
       maxRetries: 2,
+      maxResponseBytes: 1000,
       signal: undefined,
       headers: { 'x-client': 'sdk', 'x-trace': 'on' },
     });
   });
 
   it('changes neither the defaults nor the request options', () => {
-    const defaults = { timeoutMs: 1, maxRetries: 1, headers: { 'X-A': '1' } };
+    const defaults = { timeoutMs: 1, maxRetries: 1, maxResponseBytes: 1, headers: { 'X-A': '1' } };
     const options = { headers: { 'x-a': null } };
     mergeRequestOptions(defaults, options);
-    expect(defaults).toStrictEqual({ timeoutMs: 1, maxRetries: 1, headers: { 'X-A': '1' } });
+    expect(defaults).toStrictEqual({ timeoutMs: 1, maxRetries: 1, maxResponseBytes: 1, headers: { 'X-A': '1' } });
     expect(options).toStrictEqual({ headers: { 'x-a': null } });
   });
 

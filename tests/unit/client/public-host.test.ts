@@ -1,4 +1,4 @@
-import { isPublicHost } from '../../src/public-host.js';
+import { isPublicHost } from '../../../src/client/public-host.js';
 
 /** The hostname a webhook URL with this authority is checked with, as validateChanges does. */
 function hostOf(authority: string): string {

@@ -8,9 +8,9 @@ import {
   TimeoutError,
   ValidationError,
   type ClientOptions,
-} from '../../src/index';
-import { ENVELOPE, fakeFetch, FLAT, json } from '../support/fake-fetch';
-import { neverAnswer, send, startTestServer, type TestServer } from '../support/test-server';
+} from '../../../src/index';
+import { ENVELOPE, fakeFetch, FLAT, json } from '../../support/fake-fetch';
+import { neverAnswer, send, startTestServer, type TestServer } from '../../support/test-server';
 
 const KEY = 'test-api-key';
 
@@ -171,7 +171,9 @@ describe('error mapping', () => {
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ status, body, requestId: 'req-1', method: 'GET' });
     expect((error as Error).message).toMatch(
-      new RegExp(`^${status} .+: GET /v1/external-support/abc — Integration not found$`),
+      new RegExp(
+        `^${status} .+: GET https://gateway\\.jelou\\.ai/jelouapi/v1/external-support/abc — Integration not found$`,
+      ),
     );
   });
 
@@ -182,7 +184,9 @@ describe('error mapping', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).body).toBeUndefined();
-    expect((error as Error).message).toBe('404 Not Found: GET /v1/external-support/abc');
+    expect((error as Error).message).toBe(
+      '404 Not Found: GET https://gateway.jelou.ai/jelouapi/v1/external-support/abc',
+    );
   });
 
   it('gives the right class for a non-JSON error body', async () => {

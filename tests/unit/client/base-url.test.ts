@@ -1,6 +1,6 @@
-import { checkBaseUrl, isLoopbackHost } from '../../src/base-url';
-import type { ValidationError } from '../../src/errors/validation-error';
-import { refusal } from '../support/refusal';
+import { checkBaseUrl, isLoopbackHost } from '../../../src/client/base-url';
+import type { ValidationError } from '../../../src/errors/validation-error';
+import { refusal } from '../../support/refusal';
 
 /** The ValidationError `checkBaseUrl(value)` throws. */
 const refused = (value: unknown): ValidationError => refusal(() => checkBaseUrl(value));

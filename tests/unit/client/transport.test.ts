@@ -1,8 +1,8 @@
-import { ConnectionError } from '../../src/errors/connection-error.js';
-import { TimeoutError } from '../../src/errors/timeout-error.js';
-import { UserAbortError } from '../../src/errors/user-abort-error.js';
-import { sleep as realSleep } from '../../src/sleep.js';
-import { createRetryingFetch, type RetryInfo, type RetryingFetchOptions } from '../../src/retrying-fetch.js';
+import { ConnectionError } from '../../../src/errors/connection-error.js';
+import { TimeoutError } from '../../../src/errors/timeout-error.js';
+import { UserAbortError } from '../../../src/errors/user-abort-error.js';
+import { sleep as realSleep } from '../../../src/client/sleep.js';
+import { send as sendRequest, type CallConfig, type RetryInfo } from '../../../src/client/transport.js';
 import {
   neverAnswer,
   resetMidBody,
@@ -13,7 +13,7 @@ import {
   startTestServer,
   type TestHandler,
   type TestServer,
-} from '../support/test-server.js';
+} from '../../support/test-server.js';
 
 const PATH = '/v1/external-support/abc';
 const SECRET = 'sk-canary-do-not-log';
@@ -30,7 +30,7 @@ async function serve(handler: TestHandler): Promise<TestServer> {
 }
 
 // Records the waits asked for without waiting, so delays can be checked exactly and tests stay fast.
-function recordingSleep(): { sleep: NonNullable<RetryingFetchOptions['sleep']>; waits: number[] } {
+function recordingSleep(): { sleep: NonNullable<CallConfig['sleep']>; waits: number[] } {
   const waits: number[] = [];
   return {
     waits,
@@ -40,16 +40,36 @@ function recordingSleep(): { sleep: NonNullable<RetryingFetchOptions['sleep']>; 
   };
 }
 
-function retrying(overrides: Partial<RetryingFetchOptions> = {}): (request: Request) => Promise<Response> {
-  return createRetryingFetch({
-    fetch: (request) => fetch(request),
-    maxRetries: 2,
-    timeoutMs: 5_000,
-    path: PATH,
-    sleep: recordingSleep().sleep,
-    random: () => 0,
-    ...overrides,
-  });
+type Overrides = Partial<Omit<CallConfig, 'signal'>> & { signal?: AbortSignal; idempotent?: boolean };
+
+// Sends a Request through the transport (as client.raw does) and gives back a Response with the body read.
+function retrying(overrides: Overrides = {}): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    const { response, text } = await sendRequest(
+      {
+        method: request.method,
+        url: request.url,
+        path: new URL(request.url).pathname,
+        headers,
+        body: request.body === null ? undefined : await request.text(),
+        idempotent: overrides.idempotent ?? true,
+      },
+      {
+        fetch: (attempt) => fetch(attempt),
+        credentials: undefined,
+        maxRetries: 2,
+        timeoutMs: 5_000,
+        maxResponseBytes: 1024 * 1024,
+        sleep: recordingSleep().sleep,
+        random: () => 0,
+        ...overrides,
+        signal: overrides.signal ?? request.signal,
+      },
+    );
+    return new Response([204, 205, 304].includes(response.status) ? null : text, response);
+  };
 }
 
 function get(target: TestServer, init: RequestInit = {}): Request {
@@ -68,7 +88,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject');
 }
 
-describe('createRetryingFetch against a real server', () => {
+describe('send against a real server', () => {
   it('succeeds on the third attempt after 503, 503', async () => {
     const target = await serve((_req, res, attempt) =>
       attempt < 3 ? send(res, 503) : send(res, 200, { body: { id: 'abc' } }),
@@ -122,12 +142,7 @@ describe('createRetryingFetch against a real server', () => {
       if (attempt === 1) send(res, 429, { headers: { 'Retry-After': '1' } });
       else send(res, 200, { body: {} });
     });
-    const realTime = createRetryingFetch({
-      fetch: (request) => fetch(request),
-      maxRetries: 2,
-      timeoutMs: 5_000,
-      path: PATH,
-    });
+    const realTime = retrying({ sleep: realSleep });
 
     const response = await realTime(get(target));
 
@@ -322,11 +337,8 @@ describe('createRetryingFetch against a real server', () => {
     const waits: number[] = [];
     const started = Date.now();
 
-    const pending = createRetryingFetch({
-      fetch: (request) => fetch(request),
-      maxRetries: 2,
-      timeoutMs: 5_000,
-      path: PATH,
+    const pending = retrying({
+      sleep: realSleep,
       signal: controller.signal,
       onRetry: ({ delayMs }) => {
         waits.push(delayMs);
@@ -377,7 +389,7 @@ describe('createRetryingFetch against a real server', () => {
   });
 });
 
-describe('createRetryingFetch with an injected fetch', () => {
+describe('send with an injected fetch', () => {
   it('wraps what fetch threw in a ConnectionError and retries it', async () => {
     const cause = new TypeError('fetch failed');
     let calls = 0;

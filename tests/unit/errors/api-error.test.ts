@@ -8,12 +8,13 @@ import {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
-} from '../../src/errors/api-error.js';
-import type { ApiErrorInit } from '../../src/errors/api-error.js';
-import { JelouError } from '../../src/errors/jelou-error.js';
-import { parseBody } from '../../src/errors/parse-body.js';
+} from '../../../src/errors/api-error.js';
+import type { ApiErrorInit } from '../../../src/errors/api-error.js';
+import { JelouError } from '../../../src/errors/jelou-error.js';
+import { parseBody } from '../../../src/errors/parse-body.js';
 
 const PATH = '/v1/external-support/abc';
+const FULL_URL = `https://api.jelou.ai${PATH}`;
 
 function init(status: number, body: unknown, extra: Partial<ApiErrorInit> = {}): ApiErrorInit {
   return {
@@ -53,7 +54,7 @@ describe('ApiError.from', () => {
     const error = ApiError.from(init(418, undefined));
     expect(error.constructor).toBe(ApiError);
     expect(error.name).toBe('ApiError');
-    expect(error.message).toBe(`418 I'm a Teapot: GET ${PATH}`);
+    expect(error.message).toBe(`418 I'm a Teapot: GET ${FULL_URL}`);
   });
 
   it('keeps the cause it is given', () => {
@@ -66,14 +67,14 @@ describe('ApiError message', () => {
   it('quotes a JSON envelope whose message is a list', () => {
     const body = { message: ['Integration not found'], statusMessage: 'error', status: 0 };
     const error = ApiError.from(init(404, body));
-    expect(error.message).toBe(`404 Not Found: GET ${PATH} — Integration not found`);
+    expect(error.message).toBe(`404 Not Found: GET ${FULL_URL} — Integration not found`);
     expect(error.apiMessage).toBe('Integration not found');
     expect(error.body).toBe(body);
   });
 
   it('joins a message list with semicolons', () => {
     const error = ApiError.from(init(400, { message: ['a is wrong', 'b is wrong'] }));
-    expect(error.message).toBe(`400 Bad Request: GET ${PATH} — a is wrong; b is wrong`);
+    expect(error.message).toBe(`400 Bad Request: GET ${FULL_URL} — a is wrong; b is wrong`);
   });
 
   it('prefers error.description over message', () => {
@@ -85,13 +86,13 @@ describe('ApiError message', () => {
     };
     const error = ApiError.from(init(422, body, { method: 'PATCH' }));
     expect(error.message).toBe(
-      `422 Unprocessable Entity: PATCH ${PATH} — authorization is required when authType is bearer`,
+      `422 Unprocessable Entity: PATCH ${FULL_URL} — authorization is required when authType is bearer`,
     );
   });
 
   it('quotes a string message', () => {
     const error = ApiError.from(init(401, { message: 'Unauthorized', statusMessage: 'error' }));
-    expect(error.message).toBe(`401 Unauthorized: GET ${PATH} — Unauthorized`);
+    expect(error.message).toBe(`401 Unauthorized: GET ${FULL_URL} — Unauthorized`);
   });
 
   it('falls back to statusMessage unless it is the bare word error', () => {
@@ -104,7 +105,7 @@ describe('ApiError message', () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.body).toBeUndefined();
     expect(error.apiMessage).toBeUndefined();
-    expect(error.message).toBe(`404 Not Found: GET ${PATH}`);
+    expect(error.message).toBe(`404 Not Found: GET ${FULL_URL}`);
   });
 
   it('quotes a non-JSON text/html body as one line', () => {
@@ -112,7 +113,7 @@ describe('ApiError message', () => {
     const error = ApiError.from(init(502, parseBody(html), { headers: new Headers({ 'content-type': 'text/html' }) }));
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.body).toBe(html);
-    expect(error.message).toBe(`502 Bad Gateway: GET ${PATH} — <html> <body>Bad gateway</body> </html>`);
+    expect(error.message).toBe(`502 Bad Gateway: GET ${FULL_URL} — <html> <body>Bad gateway</body> </html>`);
   });
 
   it('cuts a long text body to 500 characters', () => {
@@ -122,11 +123,11 @@ describe('ApiError message', () => {
 
   it('uses the response statusText over the standard reason phrase', () => {
     const error = ApiError.from(init(404, undefined, { statusText: 'Nope' }));
-    expect(error.message).toBe(`404 Nope: GET ${PATH}`);
+    expect(error.message).toBe(`404 Nope: GET ${FULL_URL}`);
   });
 
   it('omits the reason phrase for a status that has none', () => {
-    expect(ApiError.from(init(599, undefined)).message).toBe(`599: GET ${PATH}`);
+    expect(ApiError.from(init(599, undefined)).message).toBe(`599: GET ${FULL_URL}`);
   });
 });
 

@@ -1,6 +1,6 @@
-import type { ValidationError } from '../../src/errors/validation-error.js';
-import { refusal } from '../support/refusal';
-import { validateChanges, validateProjectId } from '../../src/validate-input.js';
+import type { ValidationError } from '../../../src/errors/validation-error.js';
+import { refusal } from '../../support/refusal';
+import { validateChanges, validateProjectId } from '../../../src/client/validate-input.js';
 
 const CANARY = 'canary-secret-123';
 
