@@ -389,6 +389,63 @@ describe('send against a real server', () => {
   });
 });
 
+describe('send of an operation that is not idempotent', () => {
+  const post = (target: TestServer): Request =>
+    new Request(`${target.url}${PATH}`, { method: 'POST', body: '{"create":true}' });
+
+  it.each([500, 502, 504, 409])('does not retry %i: the server may have acted', async (status) => {
+    const target = await serve((_req, res) => send(res, status));
+    const response = await retrying({ idempotent: false })(post(target));
+    expect(response.status).toBe(status);
+    expect(target.requests).toHaveLength(1);
+  });
+
+  it.each([408, 429, 503])('retries %i, which says the server did not act', async (status) => {
+    const target = await serve((_req, res, attempt) => (attempt === 1 ? send(res, status) : send(res, 200)));
+    const response = await retrying({ idempotent: false })(post(target));
+    expect(response.status).toBe(200);
+    expect(target.requests).toHaveLength(2);
+  });
+
+  it('retries a 500 the server marks x-should-retry: true', async () => {
+    const target = await serve((_req, res, attempt) =>
+      attempt === 1 ? send(res, 500, { headers: { 'x-should-retry': 'true' } }) : send(res, 200),
+    );
+    await retrying({ idempotent: false })(post(target));
+    expect(target.requests).toHaveLength(2);
+  });
+
+  it('does not retry a reset after the request was sent', async () => {
+    const target = await serve((req) => resetSocket(req));
+    const error = await rejection(retrying({ idempotent: false })(post(target)));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(target.requests).toHaveLength(1);
+  });
+
+  it('does not retry a timeout once the request was sent', async () => {
+    const target = await serve(() => neverAnswer());
+    const error = await rejection(retrying({ idempotent: false, timeoutMs: 100 })(post(target)));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(target.requests).toHaveLength(1);
+  });
+
+  it('retries a connection that was refused, as nothing reached a server', async () => {
+    const closed = await serve((_req, res) => send(res, 200));
+    const url = closed.url;
+    await closed.close();
+    const reasons: string[] = [];
+    const error = await rejection(
+      retrying({ idempotent: false, onRetry: ({ reason }) => reasons.push(reason) })(
+        new Request(`${url}${PATH}`, { method: 'POST', body: '{}' }),
+      ),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).code).toBe('ECONNREFUSED');
+    expect(reasons).toEqual(['connection failed', 'connection failed']);
+    expect((error as ConnectionError).message).toContain('(after 3 attempts)');
+  });
+});
+
 describe('send with an injected fetch', () => {
   it('wraps what fetch threw in a ConnectionError and retries it', async () => {
     const cause = new TypeError('fetch failed');
