@@ -33,10 +33,10 @@ const banner = (what) =>
     '',
   ].join('\n');
 
-function runOpenapiTypescript(extra) {
+function runOpenapiTypescript(extra, cwd = repoRoot) {
   const cli = path.join(path.dirname(require.resolve('openapi-typescript/package.json')), 'bin', 'cli.js');
   const result = spawnSync(process.execPath, [cli, ...extra, ...(check ? ['--check'] : [])], {
-    cwd: repoRoot,
+    cwd,
     stdio: 'inherit',
   });
   return result.status === 0;
@@ -72,7 +72,9 @@ if (args.spec !== undefined) {
   const out = path.resolve(args.out);
   const root = path.resolve(args.spec);
   mkdirSync(out, { recursive: true });
-  ok = runOpenapiTypescript([root, '--output', path.join(out, 'schema.ts')]) && ok;
+  // Run from the output folder: in the repository root, openapi-typescript would find redocly.yaml and generate
+  // its APIs instead of the spec given.
+  ok = runOpenapiTypescript([root, '--output', path.join(out, 'schema.ts')], out) && ok;
   targets.push({ root, config: undefined, validators: path.join(out, 'validators.ts') });
 } else {
   ok = runOpenapiTypescript(['--redocly', path.join(repoRoot, 'redocly.yaml')]);

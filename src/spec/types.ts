@@ -53,11 +53,11 @@ export type SuccessBody<Op extends OperationId> = JsonContent<
 export type OperationResult<Op extends OperationId> = ResultOf<SuccessBody<Op>>;
 
 /** The JSON request body of an operation, or `undefined` when it takes none. */
-export type RequestBody<Op extends OperationId> = operations[Op] extends {
-  requestBody?: { content: { 'application/json': infer Body } };
-}
-  ? Body
-  : undefined;
+export type RequestBody<Op extends OperationId> = [NonNullable<operations[Op]['requestBody']>] extends [never]
+  ? undefined
+  : NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer Body } }
+    ? Body
+    : undefined;
 
 // ---- friendly aliases ------------------------------------------------------------------------------------------
 

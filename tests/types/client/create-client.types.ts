@@ -6,7 +6,7 @@ import {
   type Integration,
   type IntegrationChanges,
   type IntegrationResult,
-} from '../../src/index';
+} from '../../../src/index';
 
 declare const client: ReturnType<typeof createExternalSupportClient>;
 
@@ -34,7 +34,17 @@ export async function typeTests(): Promise<void> {
   // @ts-expect-error timeout is a number of milliseconds
   createExternalSupportClient({ timeout: '30s' });
 
+  // The result keeps the envelope fields apart, typed from the spec's envelope schema.
+  const status: number | undefined = result.envelope?.status;
+  // @ts-expect-error a property the spec does not declare is not typed (tests/unit/spec/spec-driven.test.ts adds one)
+  void integration.newProperty;
+  // client.raw is openapi-fetch typed with the spec's paths.
+  const raw = await client.raw.GET('/v1/external-support/{projectId}', { params: { path: { projectId: 'p' } } });
+  const rawBrainId: string | undefined = raw.data && ('data' in raw.data ? raw.data.data.brainId : raw.data.brainId);
+  // @ts-expect-error an unknown path does not compile
+  await client.raw.GET('/v1/nowhere');
+
   // AUTH_TYPES holds exactly the AuthType members.
   const all: readonly AuthType[] = AUTH_TYPES;
-  void [webhook, updated, shape, typo, all];
+  void [webhook, updated, shape, typo, all, status, rawBrainId];
 }
