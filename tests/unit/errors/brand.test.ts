@@ -4,11 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import type * as Sdk from '../../../src/index';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SRC = path.join(ROOT, 'src');
 
-type ErrorModule = typeof import('../../../src/index');
+type ErrorModule = typeof Sdk;
 
 /** Two copies of the package's modules, as two bundles or the ESM and CJS builds would give. */
 function twoCopies(): [ErrorModule, ErrorModule] {
