@@ -111,6 +111,13 @@ export function createAuthProvider(
       secrets,
       async headers() {
         const key = await resolveCredential(apiKey, 'auth.apiKey');
+        // Sent as is (Basic credentials are base64-encoded): it must be a header value fetch can send.
+        if (/[^\0-\xff]/.test(key)) {
+          throw new ValidationError(
+            'auth.apiKey',
+            'contains characters outside Latin-1, which an HTTP header cannot carry',
+          );
+        }
         remember(key);
         return { 'x-api-key': key };
       },

@@ -20,6 +20,7 @@ import {
   type RequestOptions,
 } from './options.js';
 import { createRawClient } from './raw-client.js';
+import { requestSender, type Sender } from './transport.js';
 import { validateChanges } from './validate-input.js';
 import { VERSION } from './version.js';
 
@@ -67,14 +68,12 @@ function defaultHeaders(): HeadersOption {
     : { accept: 'application/json', 'user-agent': `jelou-external-support/${VERSION}` };
 }
 
-function resolveFetch(option: unknown): FetchLike {
+function resolveFetch(option: unknown): Sender {
   if (option !== undefined && typeof option !== 'function') throw new ValidationError('fetch', 'must be a function');
-  const chosen = (option ?? globalThis.fetch) as typeof fetch | undefined;
-  if (typeof chosen !== 'function') {
+  if (option === undefined && typeof globalThis.fetch !== 'function') {
     throw new ValidationError('fetch', 'this runtime has no global fetch: pass one in the fetch option');
   }
-  // Called as a plain function: some runtimes' fetch must not be called as a method of another object.
-  return (request) => chosen(request);
+  return requestSender(option as FetchLike | undefined);
 }
 
 function sensitiveValues(headers: unknown): string[] {

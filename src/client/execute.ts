@@ -11,14 +11,8 @@ import { scrubError } from '../errors/scrub.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { normalize, type ResponseShape } from '../spec/normalize.js';
 import type { Operation, Server } from '../spec/operations.js';
-import {
-  headersToSend,
-  mergeRequestOptions,
-  type EffectiveOptions,
-  type FetchLike,
-  type RequestOptions,
-} from './options.js';
-import { send, type Received } from './transport.js';
+import { headersToSend, mergeRequestOptions, type EffectiveOptions, type RequestOptions } from './options.js';
+import { send, type Received, type Sender } from './transport.js';
 import { validatePathParam } from './validate-input.js';
 
 /** Everything known about one successful call, with the shape the body had. */
@@ -40,7 +34,7 @@ export interface InputRule {
 /** What `execute` runs with: set once per client. */
 export interface ExecuteContext {
   readonly baseUrls: Readonly<Record<Server, string>>;
-  readonly fetch: FetchLike;
+  readonly fetch: Sender;
   readonly credentials: () => Record<string, string> | Promise<Record<string, string>>;
   /** Every secret to scrub from errors, the credentials' included. */
   readonly secrets: (requestOptions: RequestOptions | undefined) => string[];

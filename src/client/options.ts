@@ -110,6 +110,9 @@ function checkMaxResponseBytes(value: unknown): number | undefined {
   return value;
 }
 
+// RFC 9110 section 5.1: a field name is a token.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 function checkHeaders(value: unknown, field: string): HeadersOption {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -119,9 +122,13 @@ function checkHeaders(value: unknown, field: string): HeadersOption {
     if (header !== null && header !== undefined && typeof header !== 'string') {
       throw new ValidationError(`${field}.${name}`, 'must be a string, null (to remove it) or undefined');
     }
-    // A header value with a line break is refused by fetch with a message that quotes it: refuse it here.
+    // fetch refuses these with a message that may quote the value (a credential?): refuse them here, before sending.
+    if (!HEADER_NAME.test(name)) throw new ValidationError(`${field}.${name}`, 'is not a valid HTTP header name');
     if (typeof header === 'string' && /[\r\n\0]/.test(header)) {
       throw new ValidationError(`${field}.${name}`, 'must not contain line breaks or NUL');
+    }
+    if (typeof header === 'string' && /[^\0-\xff]/.test(header)) {
+      throw new ValidationError(`${field}.${name}`, 'must hold only Latin-1 characters, as HTTP headers do');
     }
   }
   return value as HeadersOption;

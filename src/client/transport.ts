@@ -12,7 +12,6 @@ import { ResponseValidationError } from '../errors/response-validation-error.js'
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UserAbortError } from '../errors/user-abort-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import type { FetchLike } from './options.js';
 import { retryDelayMs, shouldRetryFailure, shouldRetryResponse } from './retry-policy.js';
 import { sleep as realSleep } from './sleep.js';
 
@@ -40,9 +39,23 @@ export interface Outgoing {
   readonly idempotent: boolean;
 }
 
+/**
+ * Sends one request: the runtime's `fetch(url, init)` itself, which builds the only Request of the attempt, or an
+ * injected fetch given `new Request(url, init)` (see {@link requestSender}).
+ */
+export type Sender = (url: string, init: RequestInit) => Promise<Response>;
+
+/** The sender for a client's fetch: the global fetch is called with `(url, init)`; an injected one with a Request. */
+export function requestSender(injected: ((request: Request) => Promise<Response>) | undefined): Sender {
+  if (injected !== undefined) return (url, init) => injected(new Request(url, init));
+  const global = globalThis.fetch;
+  // Called as a plain function: some runtimes' fetch must not be called as a method of another object.
+  return (url, init) => global(url, init);
+}
+
 /** How a call is sent: the merged options and the client's fetch and credentials. */
 export interface CallConfig {
-  readonly fetch: FetchLike;
+  readonly fetch: Sender;
   /** The credential headers, resolved inside each attempt (under its timeout and the caller's signal). */
   readonly credentials: (() => Record<string, string> | Promise<Record<string, string>>) | undefined;
   readonly timeoutMs: number;
@@ -176,21 +189,16 @@ async function exchange(
   if (credentials instanceof Promise) credentials = await credentials;
   const headers = credentials === undefined ? out.headers : { ...out.headers, ...credentials };
   for (let hops = 0; ; hops++) {
-    let request: Request;
+    const init: RequestInit = { method: out.method, headers, body: out.body ?? null, signal, redirect: 'manual' };
+    let pending: Promise<Response>;
     try {
-      request = new Request(state.url, {
-        method: out.method,
-        headers,
-        body: out.body ?? null,
-        signal,
-        redirect: 'manual',
-      });
+      pending = config.fetch(state.url, init);
     } catch {
-      // fetch's message quotes the offending header value, which may be a credential: not kept as the cause.
-      throw new ValidationError('headers', 'a header name or value cannot be sent in HTTP (control characters?)');
+      // Building the Request threw (a header that cannot be sent): fetch's message may quote a credential.
+      throw new ValidationError('headers', 'a header name or value cannot be sent in HTTP');
     }
     state.sent = true;
-    const response = await config.fetch(request);
+    const response = await pending;
     const { status } = response;
     if (REDIRECT_STATUSES.has(status) || response.type === 'opaqueredirect') {
       const next = redirectTarget(out, state.url, response, hops, info(attempts, state.url));

@@ -1,6 +1,7 @@
 // The generic executor with rows shaped like the operations the next issue adds: a second path parameter, a POST
 // body that is not idempotent, an envelope without data, another host. No per-operation code is involved.
 import { execute, type ExecuteContext } from '../../../src/client/execute';
+import { requestSender } from '../../../src/client/transport';
 import { NotFoundError, ValidationError } from '../../../src/index';
 import type { Check, Operation } from '../../../src/spec/operations';
 import type { OperationId } from '../../../src/spec/types';
@@ -29,11 +30,11 @@ function row(overrides: Partial<Operation>): Operation {
   };
 }
 
-function context(fetch: ExecuteContext['fetch']): ExecuteContext {
+function context(fetch: (request: Request) => Promise<Response>): ExecuteContext {
   const defaults = { timeoutMs: 5_000, maxRetries: 2, maxResponseBytes: 1_000_000, headers: {} };
   return {
     baseUrls: { gateway: 'https://gateway.test/api', messages: 'https://messages.test' },
-    fetch,
+    fetch: requestSender(fetch),
     credentials: () => ({ 'x-api-key': 'KEY' }),
     secrets: () => ['KEY'],
     defaults,

@@ -328,13 +328,22 @@ describe('responses and failures no retry can mend', () => {
     }
   });
 
-  it('types a header value that cannot be sent as ValidationError naming headers, sending nothing', async () => {
+  it('types a header value that cannot be sent as ValidationError naming the header, sending nothing', async () => {
     const fetch = jest.fn(async () => json(200, FLAT));
     const error = await failure(
       client({ fetch, maxRetries: 2 }).getIntegration('abc', { headers: { 'x-trace': 'caf☕-canary' } }),
     );
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).field).toBe('headers');
+    expect((error as ValidationError).field).toBe('requestOptions.headers.x-trace');
+    expect((error as Error).message).not.toContain('canary');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('refuses an API key that an HTTP header cannot carry, sending nothing', async () => {
+    const fetch = jest.fn(async () => json(200, FLAT));
+    const error = await failure(client({ fetch, auth: { apiKey: () => 'clé☕-canary' } }).getIntegration('abc'));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe('auth.apiKey');
     expect((error as Error).message).not.toContain('canary');
     expect(fetch).not.toHaveBeenCalled();
   });

@@ -1,8 +1,9 @@
 import { ConnectionError } from '../../../src/errors/connection-error.js';
+import { ValidationError } from '../../../src/errors/validation-error.js';
 import { TimeoutError } from '../../../src/errors/timeout-error.js';
 import { UserAbortError } from '../../../src/errors/user-abort-error.js';
 import { sleep as realSleep } from '../../../src/client/sleep.js';
-import { send as sendRequest, type CallConfig, type RetryInfo } from '../../../src/client/transport.js';
+import { requestSender, send as sendRequest, type CallConfig, type RetryInfo } from '../../../src/client/transport.js';
 import {
   neverAnswer,
   resetMidBody,
@@ -40,10 +41,16 @@ function recordingSleep(): { sleep: NonNullable<CallConfig['sleep']>; waits: num
   };
 }
 
-type Overrides = Partial<Omit<CallConfig, 'signal'>> & { signal?: AbortSignal; idempotent?: boolean };
+type Overrides = Partial<Omit<CallConfig, 'signal' | 'fetch'>> & {
+  signal?: AbortSignal;
+  idempotent?: boolean;
+  /** An injected fetch (given a Request); without one, the global fetch is called with (url, init). */
+  fetch?: (request: Request) => Promise<Response>;
+};
 
 // Sends a Request through the transport (as client.raw does) and gives back a Response with the body read.
 function retrying(overrides: Overrides = {}): (request: Request) => Promise<Response> {
+  const { fetch: injected, ...rest } = overrides;
   return async (request) => {
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
@@ -57,14 +64,14 @@ function retrying(overrides: Overrides = {}): (request: Request) => Promise<Resp
         idempotent: overrides.idempotent ?? true,
       },
       {
-        fetch: (attempt) => fetch(attempt),
+        fetch: requestSender(injected),
         credentials: undefined,
         maxRetries: 2,
         timeoutMs: 5_000,
         maxResponseBytes: 1024 * 1024,
         sleep: recordingSleep().sleep,
         random: () => 0,
-        ...overrides,
+        ...rest,
         signal: overrides.signal ?? request.signal,
       },
     );
@@ -476,6 +483,31 @@ describe('send with an injected fetch', () => {
     );
 
     expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('types a header an injected fetch cannot be given as ValidationError, sending nothing and not retrying', async () => {
+    const fetch = jest.fn(async () => new Response(null, { status: 204 }));
+    const refused = await sendRequest(
+      {
+        method: 'GET',
+        url: 'https://api.example.test/x',
+        path: '/x',
+        headers: { 'x-a': 'caf☕' },
+        body: undefined,
+        idempotent: true,
+      },
+      {
+        fetch: requestSender(fetch),
+        credentials: undefined,
+        timeoutMs: 1_000,
+        maxRetries: 2,
+        maxResponseBytes: 1_000,
+        signal: undefined,
+      },
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).field).toBe('headers');
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('gives each attempt a fresh request whose body can be read', async () => {
