@@ -46,10 +46,13 @@ export interface ExecuteContext {
 }
 
 function encodePath(operation: Operation, params: readonly unknown[]): string {
-  let index = 0;
-  return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(validatePathParam(params[index++], name)),
-  );
+  const { pathParams, pathParts } = operation;
+  let path = pathParts[0] ?? '';
+  for (let index = 0; index < pathParams.length; index++) {
+    path +=
+      encodeURIComponent(validatePathParam(params[index], pathParams[index] ?? '')) + (pathParts[index + 1] ?? '');
+  }
+  return path;
 }
 
 function checkBody(operation: Operation, rule: InputRule | undefined, given: unknown): string | undefined {

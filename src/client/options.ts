@@ -9,8 +9,12 @@ export const DEFAULT_BASE_URL = 'https://gateway.jelou.ai/jelouapi';
 /** The largest response body read by default, in bytes (8 MiB): far above any documented body. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-/** A `fetch` implementation: the global one, undici's, or a test double. */
-export type FetchLike = (input: Request) => Promise<Response>;
+/**
+ * A `fetch` implementation: the global one, undici's, or a test double. It is called as `fetch(request, { signal })`;
+ * pass `init` on (`(request, init) => undici.fetch(request, { ...init, dispatcher })`) so that a timeout or an abort
+ * also cancels the request on the wire. The call itself ends on time either way.
+ */
+export type FetchLike = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
 /** Extra headers. On merge, later layers win; `undefined` keeps the earlier value, `null` removes it. */
 export type HeadersOption = Record<string, string | null | undefined>;

@@ -7,6 +7,7 @@ import { ConnectionError } from '../errors/connection-error.js';
 import { JelouError } from '../errors/jelou-error.js';
 import { RedirectError } from '../errors/redirect-error.js';
 import type { RequestInfo } from '../errors/request-info.js';
+import type { FetchLike } from './options.js';
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
@@ -40,17 +41,20 @@ export interface Outgoing {
 }
 
 /**
- * Sends one request: the runtime's `fetch(url, init)` itself, which builds the only Request of the attempt, or an
- * injected fetch given `new Request(url, init)` (see {@link requestSender}).
+ * Sends one attempt's request, with the attempt's signal: the runtime's `fetch(url, init)` itself (which builds the
+ * only Request of the attempt), or an injected fetch given `new Request(url, init)` and `{ signal }`.
  */
-export type Sender = (url: string, init: RequestInit) => Promise<Response>;
+export type Sender = (url: string, init: RequestInit, signal: AbortSignal) => Promise<Response>;
 
-/** The sender for a client's fetch: the global fetch is called with `(url, init)`; an injected one with a Request. */
-export function requestSender(injected: ((request: Request) => Promise<Response>) | undefined): Sender {
-  if (injected !== undefined) return (url, init) => injected(new Request(url, init));
+/** The sender for a client's fetch option: the global fetch when there is none. */
+export function requestSender(injected: FetchLike | undefined): Sender {
+  if (injected !== undefined) return (url, init, signal) => injected(new Request(url, init), { signal });
   const global = globalThis.fetch;
   // Called as a plain function: some runtimes' fetch must not be called as a method of another object.
-  return (url, init) => global(url, init);
+  return (url, init, signal) => {
+    init.signal = signal;
+    return global(url, init);
+  };
 }
 
 /** How a call is sent: the merged options and the client's fetch and credentials. */
@@ -189,10 +193,10 @@ async function exchange(
   if (credentials instanceof Promise) credentials = await credentials;
   const headers = credentials === undefined ? out.headers : { ...out.headers, ...credentials };
   for (let hops = 0; ; hops++) {
-    const init: RequestInit = { method: out.method, headers, body: out.body ?? null, signal, redirect: 'manual' };
+    const init: RequestInit = { method: out.method, headers, body: out.body ?? null, redirect: 'manual' };
     let pending: Promise<Response>;
     try {
-      pending = config.fetch(state.url, init);
+      pending = config.fetch(state.url, init, signal);
     } catch {
       // Building the Request threw (a header that cannot be sent): fetch's message may quote a credential.
       throw new ValidationError('headers', 'a header name or value cannot be sent in HTTP');

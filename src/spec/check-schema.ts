@@ -65,8 +65,12 @@ function regex(source: string): RegExp {
 const token = (name: string): string =>
   name.includes('~') || name.includes('/') ? name.replace(/~/g, '~0').replace(/\//g, '~1') : name;
 
-/** Checks `value` against `schema`; pushes every issue found onto `issues`. Returns whether it is valid. */
-export function checkSchema(schema: Schema, value: unknown, defs: Defs, issues: SchemaIssue[] = [], at = ''): boolean {
+/**
+ * Checks `value` against `schema`. With `issues`, pushes every issue found onto it; without, stops at the first one
+ * (the fast path for valid bodies, which builds no paths or messages). Returns whether it is valid.
+ */
+export function checkSchema(schema: Schema, value: unknown, defs: Defs, issues?: SchemaIssue[], at = ''): boolean {
+  if (issues === undefined) return isValid(schema, value, defs);
   const before = issues.length;
   const path = at === '' ? '/' : at;
   const fail = (message: string): void => void issues.push({ path, message });
@@ -151,11 +155,66 @@ export function checkSchema(schema: Schema, value: unknown, defs: Defs, issues: 
       fail('must match exactly one schema in oneOf');
     }
   }
-  if (schema.not !== undefined && checkSchema(schema.not, value, defs, [], at)) fail('must NOT be valid');
+  if (schema.not !== undefined && isValid(schema.not, value, defs)) fail('must NOT be valid');
   if (schema.if !== undefined) {
-    const branch = checkSchema(schema.if, value, defs, [], at) ? schema.then : schema.else;
+    const branch = isValid(schema.if, value, defs) ? schema.then : schema.else;
     const name = branch === schema.then ? 'then' : 'else';
     if (branch !== undefined && !checkSchema(branch, value, defs, issues, at)) fail(`must match "${name}" schema`);
   }
   return issues.length === before;
+}
+
+// The same rules as checkSchema, answering only valid or not.
+function isValid(schema: Schema, value: unknown, defs: Defs): boolean {
+  if (schema.$ref !== undefined) {
+    const target = defs[schema.$ref];
+    if (target === undefined || !isValid(target, value, defs)) return false;
+  }
+  if (schema.type !== undefined) {
+    if (typeof schema.type === 'string' ? !hasType(value, schema.type) : !schema.type.some((t) => hasType(value, t))) {
+      return false;
+    }
+  }
+  if (schema.enum !== undefined && !schema.enum.some((item) => equal(item, value))) return false;
+  if ('const' in schema && !equal(schema.const, value)) return false;
+  if (typeof value === 'string') {
+    if (schema.minLength !== undefined || schema.maxLength !== undefined) {
+      const length = [...value].length;
+      if (length < (schema.minLength ?? 0) || length > (schema.maxLength ?? Infinity)) return false;
+    }
+    if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) return false;
+  } else if (typeof value === 'number') {
+    if (value < (schema.minimum ?? -Infinity) || value > (schema.maximum ?? Infinity)) return false;
+  } else if (Array.isArray(value)) {
+    if (value.length < (schema.minItems ?? 0) || value.length > (schema.maxItems ?? Infinity)) return false;
+    const items = schema.items;
+    if (items !== undefined && !value.every((item) => isValid(items, item, defs))) return false;
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (schema.required !== undefined && !schema.required.every((name) => record[name] !== undefined)) return false;
+    if (schema.minProperties !== undefined || schema.maxProperties !== undefined) {
+      const count = Object.keys(record).length;
+      if (count < (schema.minProperties ?? 0) || count > (schema.maxProperties ?? Infinity)) return false;
+    }
+    const properties = schema.properties ?? {};
+    const extra = schema.additionalProperties;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const own = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      if (own !== undefined) {
+        if (!isValid(own, record[key], defs)) return false;
+      } else if (extra === false || (typeof extra === 'object' && !isValid(extra, record[key], defs))) return false;
+    }
+  }
+  if (schema.allOf !== undefined && !schema.allOf.every((branch) => isValid(branch, value, defs))) return false;
+  if (schema.anyOf !== undefined && !schema.anyOf.some((branch) => isValid(branch, value, defs))) return false;
+  if (schema.oneOf !== undefined && schema.oneOf.filter((branch) => isValid(branch, value, defs)).length !== 1) {
+    return false;
+  }
+  if (schema.not !== undefined && isValid(schema.not, value, defs)) return false;
+  if (schema.if !== undefined) {
+    const branch = isValid(schema.if, value, defs) ? schema.then : schema.else;
+    if (branch !== undefined && !isValid(branch, value, defs)) return false;
+  }
+  return true;
 }

@@ -20,6 +20,8 @@ export interface Operation {
   readonly path: string;
   /** The path parameter names, in the order they appear in the template (and in the method's arguments). */
   readonly pathParams: readonly string[];
+  /** The template's text around its parameters: `pathParams.length + 1` parts. */
+  readonly pathParts: readonly string[];
   readonly server: Server;
   readonly security: Security;
   /** Whether sending it twice is harmless: idempotent operations get the full retry policy. */
@@ -40,8 +42,11 @@ const schemas = generated as unknown as Readonly<Record<string, Schema>>;
 function check(name: string): Check {
   const schema = schemas[name] as Schema;
   return (value) => {
+    if (checkSchema(schema, value, defs)) return undefined;
+    // Invalid: walk it again, this time collecting every issue with its place.
     const issues: SchemaIssue[] = [];
-    return checkSchema(schema, value, defs, issues) ? undefined : issues;
+    checkSchema(schema, value, defs, issues);
+    return issues;
   };
 }
 
@@ -53,6 +58,7 @@ function resolve(operationId: OperationId, row: Row): Operation {
     method: row.method,
     path: row.path,
     pathParams: row.pathParams,
+    pathParts: row.path.split(/\{[^}]+\}/),
     server: row.server,
     security: row.security,
     idempotent: row.idempotent,

@@ -14,7 +14,9 @@ const requireName: Check = (value) =>
     : [{ path: '/', message: "must have required property 'name'" }];
 
 function row(overrides: Partial<Operation>): Operation {
+  const path = overrides.path ?? '/v1/external-support/{projectId}';
   return {
+    pathParts: path.split(/\{[^}]+\}/),
     operationId: 'getIntegration' as OperationId,
     method: 'GET',
     path: '/v1/external-support/{projectId}',

@@ -12,9 +12,12 @@ const DEFS: Record<string, Schema> = {
   },
 };
 
+// The issues found, after checking that the fast path (no issues asked for) gives the same verdict.
 function issues(schema: Schema, value: unknown): SchemaIssue[] {
   const found: SchemaIssue[] = [];
-  checkSchema(schema, value, DEFS, found);
+  const valid = checkSchema(schema, value, DEFS, found);
+  expect(valid).toBe(found.length === 0);
+  expect(checkSchema(schema, value, DEFS)).toBe(valid);
   return found;
 }
 
