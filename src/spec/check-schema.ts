@@ -67,154 +67,119 @@ const token = (name: string): string =>
 
 /**
  * Checks `value` against `schema`. With `issues`, pushes every issue found onto it; without, stops at the first one
- * (the fast path for valid bodies, which builds no paths or messages). Returns whether it is valid.
+ * and builds no path or message (the fast path for valid bodies). Returns whether it is valid.
  */
 export function checkSchema(schema: Schema, value: unknown, defs: Defs, issues?: SchemaIssue[], at = ''): boolean {
-  if (issues === undefined) return isValid(schema, value, defs);
-  const before = issues.length;
-  const path = at === '' ? '/' : at;
-  const fail = (message: string): void => void issues.push({ path, message });
+  let valid = true;
+  // Records a problem; true when the caller should stop at once (fast path).
+  const fail = (message: string): boolean => {
+    valid = false;
+    issues?.push({ path: at === '' ? '/' : at, message });
+    return issues === undefined;
+  };
+  // Checks a part of the value; true when the caller should stop at once.
+  const sub = (part: Schema, of: unknown, where: () => string, into = issues): boolean => {
+    if (checkSchema(part, of, defs, into, into === undefined ? at : where())) return false;
+    valid = false;
+    return into === undefined;
+  };
+  const here = (): string => at;
 
   if (schema.$ref !== undefined) {
     const target = defs[schema.$ref];
-    if (target === undefined) fail(`refers to a missing schema ${schema.$ref}`);
-    else checkSchema(target, value, defs, issues, at);
+    if (target === undefined ? fail(`refers to a missing schema ${schema.$ref}`) : sub(target, value, here))
+      return false;
   }
   if (schema.type !== undefined) {
     const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
-    if (!types.some((type) => hasType(value, type))) fail(`must be ${types.join(',')}`);
+    if (!types.some((type) => hasType(value, type)) && fail(`must be ${types.join(',')}`)) return false;
   }
   if (schema.enum !== undefined && !schema.enum.some((item) => equal(item, value))) {
-    fail('must be equal to one of the allowed values');
+    if (fail('must be equal to one of the allowed values')) return false;
   }
-  if ('const' in schema && !equal(schema.const, value)) fail('must be equal to constant');
+  if ('const' in schema && !equal(schema.const, value) && fail('must be equal to constant')) return false;
 
   if (typeof value === 'string') {
-    const length = [...value].length;
-    if (schema.minLength !== undefined && length < schema.minLength) {
-      fail(`must NOT have fewer than ${schema.minLength} characters`);
-    }
-    if (schema.maxLength !== undefined && length > schema.maxLength) {
-      fail(`must NOT have more than ${schema.maxLength} characters`);
-    }
-    if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
-      fail(`must match pattern "${schema.pattern}"`);
-    }
-  } else if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) fail(`must be >= ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail(`must be <= ${schema.maximum}`);
-  } else if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) {
-      fail(`must NOT have fewer than ${schema.minItems} items`);
-    }
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-      fail(`must NOT have more than ${schema.maxItems} items`);
-    }
-    if (schema.items !== undefined) {
-      for (let index = 0; index < value.length; index++) {
-        checkSchema(schema.items, value[index], defs, issues, `${at}/${index}`);
-      }
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    for (const name of schema.required ?? []) {
-      if (record[name] === undefined) fail(`must have required property '${name}'`);
-    }
-    if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
-      fail(`must NOT have fewer than ${schema.minProperties} properties`);
-    }
-    if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
-      fail(`must NOT have more than ${schema.maxProperties} properties`);
-    }
-    const properties = schema.properties ?? {};
-    for (const key of keys) {
-      const own = Object.hasOwn(properties, key) ? properties[key] : undefined;
-      const child = `${at}/${token(key)}`;
-      if (own !== undefined) checkSchema(own, record[key], defs, issues, child);
-      else if (schema.additionalProperties === false) fail('must NOT have additional properties');
-      else if (typeof schema.additionalProperties === 'object') {
-        checkSchema(schema.additionalProperties, record[key], defs, issues, child);
-      }
-    }
-  }
-
-  for (const branch of schema.allOf ?? []) checkSchema(branch, value, defs, issues, at);
-  if (schema.anyOf !== undefined) {
-    const found: SchemaIssue[] = [];
-    if (!schema.anyOf.some((branch) => checkSchema(branch, value, defs, found, at))) {
-      issues.push(...found);
-      fail('must match a schema in anyOf');
-    }
-  }
-  if (schema.oneOf !== undefined) {
-    const found: SchemaIssue[] = [];
-    const matches = schema.oneOf.filter((branch) => checkSchema(branch, value, defs, found, at)).length;
-    if (matches !== 1) {
-      if (matches === 0) issues.push(...found);
-      fail('must match exactly one schema in oneOf');
-    }
-  }
-  if (schema.not !== undefined && isValid(schema.not, value, defs)) fail('must NOT be valid');
-  if (schema.if !== undefined) {
-    const branch = isValid(schema.if, value, defs) ? schema.then : schema.else;
-    const name = branch === schema.then ? 'then' : 'else';
-    if (branch !== undefined && !checkSchema(branch, value, defs, issues, at)) fail(`must match "${name}" schema`);
-  }
-  return issues.length === before;
-}
-
-// The same rules as checkSchema, answering only valid or not.
-function isValid(schema: Schema, value: unknown, defs: Defs): boolean {
-  if (schema.$ref !== undefined) {
-    const target = defs[schema.$ref];
-    if (target === undefined || !isValid(target, value, defs)) return false;
-  }
-  if (schema.type !== undefined) {
-    if (typeof schema.type === 'string' ? !hasType(value, schema.type) : !schema.type.some((t) => hasType(value, t))) {
+    const length = schema.minLength === undefined && schema.maxLength === undefined ? 0 : [...value].length;
+    if (length < (schema.minLength ?? 0) && fail(`must NOT have fewer than ${schema.minLength} characters`))
+      return false;
+    if (length > (schema.maxLength ?? Infinity) && fail(`must NOT have more than ${schema.maxLength} characters`)) {
       return false;
     }
-  }
-  if (schema.enum !== undefined && !schema.enum.some((item) => equal(item, value))) return false;
-  if ('const' in schema && !equal(schema.const, value)) return false;
-  if (typeof value === 'string') {
-    if (schema.minLength !== undefined || schema.maxLength !== undefined) {
-      const length = [...value].length;
-      if (length < (schema.minLength ?? 0) || length > (schema.maxLength ?? Infinity)) return false;
+    if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
+      if (fail(`must match pattern "${schema.pattern}"`)) return false;
     }
-    if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) return false;
   } else if (typeof value === 'number') {
-    if (value < (schema.minimum ?? -Infinity) || value > (schema.maximum ?? Infinity)) return false;
+    if (value < (schema.minimum ?? -Infinity) && fail(`must be >= ${schema.minimum}`)) return false;
+    if (value > (schema.maximum ?? Infinity) && fail(`must be <= ${schema.maximum}`)) return false;
   } else if (Array.isArray(value)) {
-    if (value.length < (schema.minItems ?? 0) || value.length > (schema.maxItems ?? Infinity)) return false;
-    const items = schema.items;
-    if (items !== undefined && !value.every((item) => isValid(items, item, defs))) return false;
+    if (value.length < (schema.minItems ?? 0) && fail(`must NOT have fewer than ${schema.minItems} items`))
+      return false;
+    if (value.length > (schema.maxItems ?? Infinity) && fail(`must NOT have more than ${schema.maxItems} items`)) {
+      return false;
+    }
+    const { items } = schema;
+    if (items !== undefined) {
+      for (let index = 0; index < value.length; index++) {
+        if (sub(items, value[index], () => `${at}/${index}`)) return false;
+      }
+    }
   } else if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
-    if (schema.required !== undefined && !schema.required.every((name) => record[name] !== undefined)) return false;
+    for (const name of schema.required ?? []) {
+      if (record[name] === undefined && fail(`must have required property '${name}'`)) return false;
+    }
     if (schema.minProperties !== undefined || schema.maxProperties !== undefined) {
       const count = Object.keys(record).length;
-      if (count < (schema.minProperties ?? 0) || count > (schema.maxProperties ?? Infinity)) return false;
+      if (count < (schema.minProperties ?? 0) && fail(`must NOT have fewer than ${schema.minProperties} properties`)) {
+        return false;
+      }
+      if (
+        count > (schema.maxProperties ?? Infinity) &&
+        fail(`must NOT have more than ${schema.maxProperties} properties`)
+      ) {
+        return false;
+      }
     }
     const properties = schema.properties ?? {};
     const extra = schema.additionalProperties;
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue;
+    for (const key of Object.keys(record)) {
       const own = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      const child = (): string => `${at}/${token(key)}`;
       if (own !== undefined) {
-        if (!isValid(own, record[key], defs)) return false;
-      } else if (extra === false || (typeof extra === 'object' && !isValid(extra, record[key], defs))) return false;
+        if (sub(own, record[key], child)) return false;
+      } else if (extra === false) {
+        if (fail('must NOT have additional properties')) return false;
+      } else if (typeof extra === 'object' && sub(extra, record[key], child)) return false;
     }
   }
-  if (schema.allOf !== undefined && !schema.allOf.every((branch) => isValid(branch, value, defs))) return false;
-  if (schema.anyOf !== undefined && !schema.anyOf.some((branch) => isValid(branch, value, defs))) return false;
-  if (schema.oneOf !== undefined && schema.oneOf.filter((branch) => isValid(branch, value, defs)).length !== 1) {
-    return false;
+
+  for (const branch of schema.allOf ?? []) if (sub(branch, value, here)) return false;
+  // Branches are tried quietly; their issues are reported only when no branch matched.
+  const tried = (branches: readonly Schema[]): { matches: number; found: SchemaIssue[] } => {
+    const found: SchemaIssue[] = [];
+    const matches = branches.filter((branch) => checkSchema(branch, value, defs, issues && found, at)).length;
+    return { matches, found };
+  };
+  if (schema.anyOf !== undefined) {
+    const { matches, found } = tried(schema.anyOf);
+    if (matches === 0) {
+      issues?.push(...found);
+      if (fail('must match a schema in anyOf')) return false;
+    }
   }
-  if (schema.not !== undefined && isValid(schema.not, value, defs)) return false;
+  if (schema.oneOf !== undefined) {
+    const { matches, found } = tried(schema.oneOf);
+    if (matches === 0) issues?.push(...found);
+    if (matches !== 1 && fail('must match exactly one schema in oneOf')) return false;
+  }
+  if (schema.not !== undefined && checkSchema(schema.not, value, defs) && fail('must NOT be valid')) return false;
   if (schema.if !== undefined) {
-    const branch = isValid(schema.if, value, defs) ? schema.then : schema.else;
-    if (branch !== undefined && !isValid(branch, value, defs)) return false;
+    const matched = checkSchema(schema.if, value, defs);
+    const branch = matched ? schema.then : schema.else;
+    if (branch !== undefined && !checkSchema(branch, value, defs, issues, at)) {
+      if (fail(`must match "${matched ? 'then' : 'else'}" schema`)) return false;
+    }
   }
-  return true;
+  return valid;
 }
