@@ -5,23 +5,19 @@
 // AbortSignal.any, the caller's signal never on a Request (one listener per call, removed when the call settles).
 import { ConnectionError } from '../errors/connection-error.js';
 import { JelouError } from '../errors/jelou-error.js';
-import { RedirectError } from '../errors/redirect-error.js';
 import type { RequestInfo } from '../errors/request-info.js';
 import type { FetchLike } from './options.js';
-import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UserAbortError } from '../errors/user-abort-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { readText } from './read-body.js';
+import { REDIRECT_STATUSES, redirectTarget } from './redirect.js';
 import { retryDelayMs, shouldRetryFailure, shouldRetryResponse } from './retry-policy.js';
 import { sleep as realSleep } from './sleep.js';
 
-/** Same-origin redirects of a GET followed in one attempt, at most (fetch's own limit is 20). */
-export const MAX_REDIRECTS = 5;
-
 // setTimeout fires at once for delays above 2^31 - 1 ms; a longer limit is as good as none.
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 // Abort reasons of an attempt's controller, told apart by identity.
 const TIMED_OUT = new Error('timed out');
@@ -225,73 +221,6 @@ async function exchange(
     }
     const text = await readText(response, config.maxResponseBytes, () => ({ ...info(attempts, state.url), status }));
     return { response, text, attempts, request: info(attempts, state.url) };
-  }
-}
-
-// Where a redirect may be followed to, or `undefined` when it carries no Location (then it is answered as is);
-// throws RedirectError when it must not be followed. Only same-origin GETs are followed, never to a URL already
-// visited, at most MAX_REDIRECTS hops: credentials never leave the origin they were meant for.
-function redirectTarget(
-  out: Outgoing,
-  url: string,
-  response: Response,
-  hops: number,
-  request: RequestInfo,
-): string | undefined {
-  const status = response.status;
-  const refuse = (why: string, location?: string): never => {
-    throw new RedirectError({ ...request, status, location, why });
-  };
-  if (response.type === 'opaqueredirect') return refuse('(hidden by the runtime)');
-  const location = response.headers.get('location');
-  if (location === null) return undefined;
-  let target: URL;
-  try {
-    target = new URL(location, url);
-  } catch {
-    return refuse('to an invalid Location');
-  }
-  const from = new URL(url);
-  if (from.protocol === 'https:' && target.protocol !== 'https:') return refuse('from https: to http:', target.href);
-  if (target.origin !== from.origin) return refuse('to another origin', target.href);
-  if (out.method !== 'GET') return refuse(`of a ${out.method}`, target.href);
-  if (target.href === out.url || target.href === url) return refuse('in a loop', target.href);
-  if (hops >= MAX_REDIRECTS) return refuse(`after ${MAX_REDIRECTS} hops`, target.href);
-  return target.href;
-}
-
-// The body as text, at most `max` bytes: a declared Content-Length over the cap is refused before reading; a body
-// without one is read chunk by chunk and dropped as soon as it passes the cap.
-async function readText(
-  response: Response,
-  max: number,
-  request: () => RequestInfo & { status: number },
-): Promise<string> {
-  const tooLarge = (): never => {
-    void response.body?.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError({ ...request(), maxResponseBytes: max });
-  };
-  const declared = response.headers.get('content-length');
-  if (declared !== null && Number(declared) > max) return tooLarge();
-  if (response.body === null) return '';
-  if (declared !== null) {
-    const text = await response.text();
-    // A string has at most as many UTF-16 units as its UTF-8 bytes: over the cap in units is over it in bytes.
-    return text.length > max ? tooLarge() : text;
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    bytes += value.byteLength;
-    if (bytes > max) {
-      void reader.cancel().catch(() => undefined);
-      return tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
   }
 }
 
