@@ -23,18 +23,20 @@ function run(command: string, args: string[], cwd = ROOT): { status: number | nu
 beforeAll(() => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  // The spec, with one more optional string property on the flat integration.
-  const spec = parseYaml(readFileSync(path.join(ROOT, 'openapi', 'openapi.yaml'), 'utf8')) as Spec;
+  // The spec (every file of openapi/), with one more optional string property on the flat integration.
+  cpSync(path.join(ROOT, 'openapi'), path.join(WORK, 'openapi'), { recursive: true });
+  const root = path.join(WORK, 'openapi', 'openapi.yaml');
+  const spec = parseYaml(readFileSync(root, 'utf8')) as Spec;
   const flat = spec.components.schemas['IntegrationFlat'];
-  if (flat === undefined) throw new Error('the spec has no IntegrationFlat schema');
+  if (flat === undefined) throw new Error('the spec has no IntegrationFlat schema in openapi/openapi.yaml');
   flat.properties[PROPERTY] = { type: 'string', description: 'A property added by the test.' };
-  writeFileSync(path.join(WORK, 'openapi.yaml'), stringifyYaml(spec));
+  writeFileSync(root, stringifyYaml(spec));
   // src/ unchanged, then regenerated from the changed spec.
   cpSync(path.join(ROOT, 'src'), path.join(WORK, 'src'), { recursive: true });
   const generated = run(process.execPath, [
     path.join(ROOT, 'scripts', 'generate.mjs'),
     '--spec',
-    path.join(WORK, 'openapi.yaml'),
+    path.join(WORK, 'openapi', 'openapi.yaml'),
     '--out',
     path.join(WORK, 'src', 'generated'),
   ]);
