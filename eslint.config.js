@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'reports/', 'coverage/', 'src/generated/'] },
+  { ignores: ['node_modules/', 'dist/', 'reports/', 'coverage/', '.tmp/', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...tseslint.configs.stylistic,

@@ -34,7 +34,9 @@ function pathParamsOf(where, path) {
   return names;
 }
 
-// A 2xx schema that requires `data` (directly or in a oneOf/anyOf branch, through $refs) is an envelope.
+// A 2xx schema with a `data` property, optional or required (directly, or in an allOf/oneOf/anyOf branch, through $refs) may be an
+// envelope: at run time, a body that has `data` is then read as one. (A `not` is not looked into: the flat integration
+// says `not: {required: [data]}`.)
 function hasEnvelope(spec, schema, seen = new Set()) {
   if (schema === null || typeof schema !== 'object') return false;
   if (typeof schema.$ref === 'string') {
@@ -43,8 +45,10 @@ function hasEnvelope(spec, schema, seen = new Set()) {
     seen.add(name);
     return hasEnvelope(spec, spec.components?.schemas?.[name], seen);
   }
-  if (Array.isArray(schema.required) && schema.required.includes('data')) return true;
-  return [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].some((branch) => hasEnvelope(spec, branch, seen));
+  if (schema.properties?.data !== undefined || schema.required?.includes('data')) return true;
+  return [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].some((branch) =>
+    hasEnvelope(spec, branch, seen),
+  );
 }
 
 /** The table's rows, in path order. */

@@ -1,14 +1,18 @@
 // Types derived from the generated spec types (src/spec/ is the only folder that imports src/generated/). Result
 // types are computed from `components['schemas']` and `operations`, never restated: a property added to the spec
 // appears here after `npm run generate`, with no edit in src/.
+import type { operations as operationTable } from '../generated/operations.js';
 import type { components, operations, paths } from '../generated/schema.js';
 
 type Schemas = components['schemas'];
 
 /** The generated `paths`, for typing the underlying openapi-fetch client. */
 export type Paths = paths;
-/** The operationIds of the spec. */
-export type OperationId = keyof operations;
+/**
+ * The operationIds the client calls: those of the spec's `paths` (the operation table's rows). The spec's `webhooks`
+ * (Jelou's calls to your panel) are operations too, but not the client's.
+ */
+export type OperationId = Extract<keyof typeof operationTable, keyof operations>;
 
 // ---- generic helpers -------------------------------------------------------------------------------------------
 
@@ -32,14 +36,25 @@ export type MergeBranches<U> = Flatten<
   }
 >;
 
-/** The branch of a body that holds the payload: the envelope's `data`, else the (flat) body itself. */
-export type PayloadOf<Body> = Body extends { data: infer Data } ? Data : Body;
+/**
+ * The payload of a body: the envelope's `data`, else the (flat) body itself. A branch whose `data` is optional may
+ * come either way, so it gives both.
+ */
+export type PayloadOf<Body> = Body extends unknown
+  ? 'data' extends keyof Body
+    ? undefined extends Body['data' & keyof Body]
+      ? Exclude<Body['data' & keyof Body], undefined> | Omit<Body, 'data'>
+      : Body['data' & keyof Body]
+    : Body
+  : never;
 
 /** The value a call resolves to for a 2xx body schema: its payload, every branch merged into one type. */
 export type ResultOf<Body> = MergeBranches<PayloadOf<Body>>;
 
 /** The envelope's own fields (everything but `data`) of a body schema, or `never` when it has no envelope. */
-export type EnvelopeOf<Body> = MergeBranches<Omit<Extract<Body, { data: unknown }>, 'data'>>;
+export type EnvelopeOf<Body> = MergeBranches<
+  Body extends unknown ? ('data' extends keyof Body ? Omit<Body, 'data'> : never) : never
+>;
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204;
 type JsonContent<R> = R extends { content: { 'application/json': infer Body } } ? Body : undefined;

@@ -82,7 +82,26 @@ describe('operationRows', () => {
     expect(table['deleteIntegration']).toMatchObject({ body: null, responses: {} });
   });
 
-  it('marks a response that may be an envelope, through $refs and oneOf', () => {
+  it('marks a response that may be an envelope, through $refs, oneOf and allOf, data optional or not', () => {
+    const composed = rows({
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'a',
+            responses: {
+              200: {
+                content: {
+                  'application/json': {
+                    schema: { allOf: [{ type: 'object' }, { properties: { data: { type: 'object' } } }] },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(composed['a']?.['envelope']).toBe(true);
     expect(table['getIntegration']?.['envelope']).toBe(true);
     expect(table['createIntegration']?.['envelope']).toBe(false);
   });
