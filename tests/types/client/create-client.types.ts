@@ -44,6 +44,11 @@ export async function typeTests(): Promise<void> {
   // @ts-expect-error an unknown path does not compile
   await client.raw.GET('/v1/nowhere');
 
+  // fetch: the global one as is, a wrapper that passes init (and so the signal) on, or one that takes a Request only.
+  createExternalSupportClient({ fetch: globalThis.fetch });
+  createExternalSupportClient({ fetch: (request, init) => fetch(request, init) });
+  createExternalSupportClient({ fetch: async (request: Request) => new Response(request.url) });
+
   // AUTH_TYPES holds exactly the AuthType members.
   const all: readonly AuthType[] = AUTH_TYPES;
   void [webhook, updated, shape, typo, all, status, rawBrainId];

@@ -362,6 +362,18 @@ describe('responses and failures no retry can mend', () => {
 });
 
 describe('timeouts', () => {
+  it('gives an injected fetch the attempt signal as init, and aborts it when the attempt times out', async () => {
+    const seen: (AbortSignal | undefined)[] = [];
+    const fetch = (_request: Request, init?: { signal?: AbortSignal }): Promise<Response> => {
+      seen.push(init?.signal);
+      return new Promise<Response>(() => undefined);
+    };
+    const error = await failure(client({ fetch, timeout: 100 }).getIntegration('abc'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.aborted).toBe(true);
+  });
+
   it('never waits for a server that hangs after the client gave up', async () => {
     const origin = await serve(() => neverAnswer());
     const started = Date.now();
