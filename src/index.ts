@@ -1,10 +1,10 @@
 // The package's public surface: runtime exports by name, then types. Nothing generated is re-exported wholesale.
-export { createExternalSupportClient } from './client.js';
-export { ApiPromise } from './api-promise.js';
-export { AUTH_TYPES } from './auth-types.js';
-export { DEFAULT_BASE_URL } from './options.js';
-export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './retry.js';
-export { VERSION } from './version.js';
+export { createExternalSupportClient, DEFAULT_MESSAGES_BASE_URL } from './client/create-client.js';
+export { ApiPromise } from './client/api-promise.js';
+export { AUTH_TYPES } from './spec/auth-types.js';
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES } from './client/options.js';
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client/retry-policy.js';
+export { VERSION } from './client/version.js';
 export { JelouError } from './errors/jelou-error.js';
 export {
   ApiError,
@@ -22,20 +22,26 @@ export { TimeoutError } from './errors/timeout-error.js';
 export { UserAbortError } from './errors/user-abort-error.js';
 export { ValidationError } from './errors/validation-error.js';
 export { ResponseValidationError } from './errors/response-validation-error.js';
+export { RedirectError } from './errors/redirect-error.js';
+export { ResponseTooLargeError } from './errors/response-too-large-error.js';
 
-export type { ApiResult } from './api-promise.js';
-export type { ApiKeyAuth, Auth, BasicAuth, Credential } from './auth.js';
-export type { ExternalSupportClient } from './client.js';
-export type { IntegrationResult } from './read-response.js';
-export type { EnvelopeInfo, Integration, ResponseShape } from './normalize.js';
-export type { ClientOptions, FetchLike, HeadersOption, RequestOptions } from './options.js';
+export type { ApiResult } from './client/api-promise.js';
+export type { ApiKeyAuth, Auth, BasicAuth, Credential } from './client/auth.js';
+export type { ExternalSupportClient, IntegrationResult } from './client/create-client.js';
+export type { CallResult } from './client/execute.js';
+export type { ResponseShape } from './spec/normalize.js';
+export type { SchemaIssue } from './spec/check-schema.js';
+export type { ClientOptions, FetchLike, HeadersOption, RequestOptions } from './client/options.js';
 export type {
   AuthType,
+  EnvelopeInfo,
   ErrorBody,
+  Integration,
   IntegrationChanges,
   IntegrationEnvelope,
   IntegrationFlat,
   IntegrationResponse,
-  SchemaIssue,
-} from './spec-types.js';
+  OperationId,
+  OperationResult,
+} from './spec/types.js';
 export type { RequestInfo } from './errors/request-info.js';

@@ -3,7 +3,7 @@
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** Every operation with an operationId, in document order: `{ operationId, method, path, operation }`. */
+/** Every operation with an operationId, in document order: `{ operationId, method, path, operation, item }`. */
 export function operationsOf(spec) {
   return Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
     HTTP_METHODS.filter((method) => item?.[method]?.operationId).map((method) => ({
@@ -11,6 +11,7 @@ export function operationsOf(spec) {
       method: method.toUpperCase(),
       path,
       operation: item[method],
+      item,
     })),
   );
 }

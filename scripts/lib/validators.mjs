@@ -1,36 +1,94 @@
-// Compiles the spec's 2xx response schemas into standalone validator code (ajv, JSON Schema 2020-12).
-// The output imports nothing, so the package's only run-time dependency stays openapi-fetch.
-import Ajv2020 from 'ajv/dist/2020.js';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+// Compiles the spec's request-body and 2xx response schemas into compact JSON Schema data for the client's small
+// run-time checker (src/spec/check-schema.ts). Data, not code: nine operations' validators cost a few hundred bytes
+// gzipped instead of ajv's standalone code, and the output imports nothing.
 import { operationsOf } from './operations.mjs';
-
-const SCHEMA_ID = 'jelou-external-support';
 
 /** `validateGetIntegration200`: the export name of one operation's validator for one status. */
 export function validatorName(operationId, status) {
   return `validate${operationId[0].toUpperCase()}${operationId.slice(1)}${status}`;
 }
 
-// Keywords that only annotate: dropped before compiling, so the generated code does not carry the spec's prose.
-const ANNOTATIONS = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', 'deprecated']);
-const isAnnotation = (key) => ANNOTATIONS.has(key) || key.startsWith('x-');
+/** `validateUpdateIntegrationBody`: the export name of one operation's request-body validator. */
+export function bodyValidatorName(operationId) {
+  return validatorName(operationId, 'Body');
+}
 
-/**
- * Rewrites `#/components/schemas/X` into `<base>#/$defs/X` so the schemas stand alone as JSON Schema, and drops
- * annotations. Property names are kept even when they look like annotations (a property may be called `title`).
- */
-function toJsonSchemaRefs(node, base = '', inProperties = false) {
-  if (Array.isArray(node)) return node.map((item) => toJsonSchemaRefs(item, base));
+// Keywords the run-time checker implements. Any other keyword that constrains a value stops the generator, so a
+// spec change can never be checked more loosely than it says without someone deciding so here.
+const CHECKED = new Set([
+  'type',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'minLength',
+  'maxLength',
+  'minProperties',
+  'maxProperties',
+  'minItems',
+  'maxItems',
+  'minimum',
+  'maximum',
+  'pattern',
+  '$ref',
+]);
+// Keywords that only annotate (or that the client leaves to the contract suite: `format`), dropped from the output.
+const DROPPED = new Set([
+  'description',
+  'summary',
+  'title',
+  'example',
+  'examples',
+  'externalDocs',
+  'deprecated',
+  'format',
+  'readOnly',
+  'writeOnly',
+  'default',
+  'discriminator',
+  'xml',
+  '$comment',
+  'contentMediaType',
+  'contentEncoding',
+]);
+
+const SCHEMA_MAPS = new Set(['properties']);
+const REF_PREFIX = '#/components/schemas/';
+
+/** A schema with annotations dropped and `$ref: '#/components/schemas/X'` turned into `$ref: 'X'`. */
+function compact(node, where, refs) {
+  if (Array.isArray(node)) return node.map((item, index) => compact(item, `${where}/${index}`, refs));
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([key]) => inProperties || !isAnnotation(key))
-      .map(([key, value]) =>
-        key === '$ref' && typeof value === 'string'
-          ? [key, value.replace('#/components/schemas/', `${base}#/$defs/`)]
-          : [key, toJsonSchemaRefs(value, base, !inProperties && (key === 'properties' || key === '$defs'))],
-      ),
-  );
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (DROPPED.has(key) || key.startsWith('x-')) continue;
+    if (!CHECKED.has(key))
+      throw new Error(`${where}: schema keyword "${key}" is not supported by the run-time checker`);
+    if (key === '$ref') {
+      if (typeof value !== 'string' || !value.startsWith(REF_PREFIX)) throw new Error(`${where}: unsupported $ref`);
+      const name = value.slice(REF_PREFIX.length);
+      refs.add(name);
+      out.$ref = name;
+    } else if (key === 'enum' || key === 'const' || key === 'required') {
+      out[key] = value;
+    } else if (SCHEMA_MAPS.has(key)) {
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([name, schema]) => [name, compact(schema, `${where}/${key}/${name}`, refs)]),
+      );
+    } else {
+      out[key] = compact(value, `${where}/${key}`, refs);
+    }
+  }
+  return out;
 }
 
 /** Every (operationId, 2xx status, JSON schema) of the spec, in path order. */
@@ -42,27 +100,47 @@ export function successResponses(spec) {
   );
 }
 
-/** Returns the validator module's source for a bundled spec. */
+/** Every (operationId, JSON request-body schema) of the spec, in path order. */
+export function requestBodies(spec) {
+  return operationsOf(spec)
+    .map(({ operationId, operation }) => ({
+      operationId,
+      schema: operation.requestBody?.content?.['application/json']?.schema,
+    }))
+    .filter(({ schema }) => schema);
+}
+
+/** Returns the validator module's source (without banner) for a bundled spec. */
 export function validatorsSource(spec) {
-  const ajv = new Ajv2020({
-    code: { source: true, esm: true, lines: true },
-    allErrors: true,
-    // OpenAPI adds keywords (example, x-*, discriminator...) that are annotations here.
-    strict: false,
-    // Formats are annotations at run time: the client is tolerant of, say, a date without seconds.
-    // The contract suite validates formats with its own, independent validator.
-    validateFormats: false,
-  });
-  ajv.addSchema({ $id: SCHEMA_ID, $defs: toJsonSchemaRefs(spec.components?.schemas ?? {}) });
-  const exports = {};
+  const refs = new Set();
+  const exports = [];
   for (const { operationId, status, schema } of successResponses(spec)) {
-    const name = validatorName(operationId, status);
-    ajv.addSchema({ $id: name, ...toJsonSchemaRefs(schema, SCHEMA_ID) });
-    exports[name] = name;
+    exports.push([validatorName(operationId, status), compact(schema, `${operationId} ${status}`, refs)]);
   }
-  const code = standaloneCode(ajv, exports);
-  if (/\brequire\(|^import /m.test(code)) {
-    throw new Error('Generated validators import a run-time helper; adjust the ajv options so they stand alone.');
+  for (const { operationId, schema } of requestBodies(spec)) {
+    exports.push([bodyValidatorName(operationId), compact(schema, `${operationId} requestBody`, refs)]);
   }
-  return code;
+  // Only the component schemas reachable from an operation, each compacted once.
+  const defs = {};
+  const components = spec.components?.schemas ?? {};
+  const pending = [...refs];
+  while (pending.length > 0) {
+    const name = pending.pop();
+    if (name in defs) continue;
+    if (!(name in components)) throw new Error(`$ref to missing schema ${name}`);
+    const found = new Set();
+    defs[name] = compact(components[name], `#/components/schemas/${name}`, found);
+    pending.push(...found);
+  }
+  const sorted = Object.fromEntries(
+    Object.keys(defs)
+      .sort()
+      .map((name) => [name, defs[name]]),
+  );
+  const lines = [
+    '/** The component schemas the operations use, annotations dropped; `$ref` names a key of this object. */',
+    `export const defs = ${JSON.stringify(sorted)};`,
+    ...exports.map(([name, schema]) => `export const ${name} = ${JSON.stringify(schema)};`),
+  ];
+  return lines.join('\n');
 }

@@ -3,9 +3,6 @@
 //                                      JSON types (a few hundred bytes, where ajv's code would blow the 2 kB budget)
 //   src/generated/webhook-examples.ts  the spec's examples of each event, for `sampleEvent` in the testing entry
 // Event names: each `webhooks:` key, plus `<key>.<value>` for every mapping of a `discriminator` in its body.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { repoRoot } from './spec.mjs';
 
 const BANNER = [
   '/**',
@@ -15,11 +12,6 @@ const BANNER = [
   '/* eslint-disable */',
   '',
 ].join('\n');
-
-const OUTPUTS = {
-  checks: path.join(repoRoot, 'src', 'generated', 'webhook-events.ts'),
-  examples: path.join(repoRoot, 'src', 'generated', 'webhook-examples.ts'),
-};
 
 function resolve(spec, schema) {
   let node = schema;
@@ -130,31 +122,8 @@ function sources(spec) {
   };
 }
 
-function readOrEmpty(file) {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-/** Writes (or with `check`, compares) the generated webhook modules; returns false when one is stale. */
-export function writeWebhookEvents(spec, { check }) {
-  let ok = true;
-  for (const [kind, source] of Object.entries(sources(spec))) {
-    const file = OUTPUTS[kind];
-    const relative = path.relative(repoRoot, file);
-    if (check) {
-      const fresh = readOrEmpty(file) === source;
-      console[fresh ? 'log' : 'error'](
-        fresh ? `✔ ${relative} is up to date` : `✘ ${relative} is out of date: run npm run generate`,
-      );
-      ok &&= fresh;
-    } else {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, source);
-      console.log(`✔ webhooks → ${relative}`);
-    }
-  }
-  return ok;
+/** The generated webhook modules' sources, by file name (written beside the other generated files). */
+export function webhookEventFiles(spec) {
+  const { checks, examples } = sources(spec);
+  return { 'webhook-events.ts': checks, 'webhook-examples.ts': examples };
 }

@@ -1,14 +1,14 @@
-import { redactHeaders, redactUrl } from '../redact.js';
+import { redactHeaders } from './redact.js';
 import { apiMessageOf } from './api-message.js';
 import { defineHidden, JelouError } from './jelou-error.js';
 import { reasonPhrase } from './reason-phrase.js';
-import type { RequestInfo } from './request-info.js';
+import { attemptsSuffix, describeRequest, requestFields, type RequestInfo } from './request-info.js';
 import { requestIdOf } from './request-id.js';
 
 /** What `ApiError.from` needs: the request, and the status, headers and parsed body of its response. */
 export interface ApiErrorInit extends RequestInfo {
   status: number;
-  statusText?: string;
+  statusText?: string | undefined;
   headers: Headers;
   body: unknown;
 }
@@ -16,8 +16,8 @@ export interface ApiErrorInit extends RequestInfo {
 function apiErrorMessage(init: ApiErrorInit, apiMessage: string | undefined): string {
   const reason = init.statusText || reasonPhrase(init.status);
   const status = reason ? `${init.status} ${reason}` : `${init.status}`;
-  const summary = `${status}: ${init.method} ${init.path}`;
-  return apiMessage === undefined ? summary : `${summary} — ${apiMessage}`;
+  const summary = `${status}: ${describeRequest(init)}`;
+  return `${apiMessage === undefined ? summary : `${summary} — ${apiMessage}`}${attemptsSuffix(init)}`;
 }
 
 /**
@@ -26,6 +26,7 @@ function apiErrorMessage(init: ApiErrorInit, apiMessage: string | undefined): st
  * try { await client.getIntegration('abc'); } catch (e) { if (e instanceof NotFoundError) console.log(e.requestId); }
  */
 export class ApiError extends JelouError {
+  static override readonly brand: string = 'ApiError';
   override readonly name: string = 'ApiError';
   /** The HTTP status of the response. */
   readonly status: number;
@@ -41,6 +42,10 @@ export class ApiError extends JelouError {
   readonly url: string;
   /** The API path as sent, e.g. `/v1/external-support/abc`. */
   readonly path: string;
+  /** How many attempts were made (1 when the request was not retried). */
+  readonly attempts: number;
+  /** The request's headers, credentials shown as `***`. Not enumerable. */
+  declare readonly requestHeaders: Record<string, string>;
   /** The API's own explanation from the body, if it gave one. */
   readonly apiMessage: string | undefined;
 
@@ -52,9 +57,12 @@ export class ApiError extends JelouError {
     defineHidden(this, 'headers', init.headers);
     defineHidden(this, 'body', init.body);
     this.requestId = requestIdOf(init.headers);
-    this.method = init.method;
-    this.url = redactUrl(init.url);
-    this.path = init.path;
+    const { method, url, path, attempts, requestHeaders } = requestFields(init);
+    this.method = method;
+    this.url = url;
+    this.path = path;
+    this.attempts = attempts;
+    defineHidden(this, 'requestHeaders', requestHeaders);
     this.apiMessage = apiMessage;
   }
 
@@ -65,48 +73,66 @@ export class ApiError extends JelouError {
   }
 
   protected override publicFields(): Record<string, unknown> {
-    const { status, requestId, method, url, path, apiMessage } = this;
-    return { status, requestId, method, url, path, apiMessage, headers: redactHeaders(this.headers) };
+    const { status, requestId, method, url, path, attempts, apiMessage, requestHeaders } = this;
+    return {
+      status,
+      requestId,
+      method,
+      url,
+      path,
+      attempts,
+      apiMessage,
+      headers: redactHeaders(this.headers),
+      requestHeaders,
+    };
   }
 }
 
 /** 400: the request was malformed or failed validation. */
 export class BadRequestError extends ApiError {
+  static override readonly brand: string = 'BadRequestError';
   override readonly name = 'BadRequestError';
 }
 
 /** 401: the credentials are missing or wrong. */
 export class AuthenticationError extends ApiError {
+  static override readonly brand: string = 'AuthenticationError';
   override readonly name = 'AuthenticationError';
 }
 
 /** 403: the credentials are valid but may not do this. */
 export class PermissionDeniedError extends ApiError {
+  static override readonly brand: string = 'PermissionDeniedError';
   override readonly name = 'PermissionDeniedError';
 }
 
 /** 404: no such resource, e.g. no integration for the project. */
 export class NotFoundError extends ApiError {
+  static override readonly brand: string = 'NotFoundError';
   override readonly name = 'NotFoundError';
 }
 
 /** 409: the request conflicts with the resource's current state. */
 export class ConflictError extends ApiError {
+  static override readonly brand: string = 'ConflictError';
   override readonly name = 'ConflictError';
 }
 
 /** 422: the body is well-formed but its values are invalid. */
 export class UnprocessableEntityError extends ApiError {
+  static override readonly brand: string = 'UnprocessableEntityError';
   override readonly name = 'UnprocessableEntityError';
 }
 
 /** 429: too many requests; see the `retry-after` header. */
 export class RateLimitError extends ApiError {
+  static override readonly brand: string = 'RateLimitError';
   override readonly name = 'RateLimitError';
 }
 
 /** 500 and above: the server failed. */
 export class InternalServerError extends ApiError {
+  static override readonly brand: string = 'InternalServerError';
   override readonly name = 'InternalServerError';
 }
 

@@ -1,6 +1,5 @@
-import { redactUrl } from '../redact.js';
-import { JelouError } from './jelou-error.js';
-import type { RequestInfo } from './request-info.js';
+import { defineHidden, JelouError } from './jelou-error.js';
+import { attemptsSuffix, describeRequest, requestFields, type RequestInfo } from './request-info.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -26,6 +25,7 @@ function causeDetail(cause: unknown): string | undefined {
 
 /** The request never got a response: DNS, TCP or TLS failure, reset connection. */
 export class ConnectionError extends JelouError {
+  static override readonly brand: string = 'ConnectionError';
   override readonly name: string = 'ConnectionError';
   /** The HTTP method of the request. */
   readonly method: string;
@@ -33,6 +33,10 @@ export class ConnectionError extends JelouError {
   readonly url: string;
   /** The API path as sent, e.g. `/v1/external-support/abc`. */
   readonly path: string;
+  /** How many attempts were made (1 when the request was not retried). */
+  readonly attempts: number;
+  /** The request's headers, credentials shown as `***`. Not enumerable. */
+  declare readonly requestHeaders: Record<string, string>;
   /** The system error code, e.g. `ECONNRESET`, when the cause carries one. */
   readonly code: string | undefined;
 
@@ -42,16 +46,22 @@ export class ConnectionError extends JelouError {
    */
   constructor(request: RequestInfo, options?: { cause?: unknown }, message?: string) {
     const detail = causeDetail(options?.cause);
-    const summary = `Connection error: ${request.method} ${request.path}`;
-    super(message ?? (detail === undefined ? summary : `${summary} (${detail})`), options);
-    this.method = request.method;
-    this.url = redactUrl(request.url);
-    this.path = request.path;
+    const summary = `Connection error: ${describeRequest(request)}`;
+    super(
+      `${message ?? (detail === undefined ? summary : `${summary} (${detail})`)}${attemptsSuffix(request)}`,
+      options,
+    );
+    const { method, url, path, attempts, requestHeaders } = requestFields(request);
+    this.method = method;
+    this.url = url;
+    this.path = path;
+    this.attempts = attempts;
+    defineHidden(this, 'requestHeaders', requestHeaders);
     this.code = connectionCodeOf(options?.cause);
   }
 
   protected override publicFields(): Record<string, unknown> {
-    const { method, url, path, code } = this;
-    return { method, url, path, code };
+    const { method, url, path, attempts, code, requestHeaders } = this;
+    return { method, url, path, attempts, code, requestHeaders };
   }
 }

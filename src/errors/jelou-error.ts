@@ -21,20 +21,40 @@ export function causeSummary(cause: unknown): { name: string; message: string } 
 }
 
 /** Defines a read-only, non-enumerable property: kept off logs that copy an error's own fields (pino, winston). */
-export function defineHidden(target: object, key: string, value: unknown): void {
+export function defineHidden(target: object, key: string | symbol, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
 }
 
+// The brand of each error class: a registry-wide symbol, so the ESM and CommonJS copies of this package (or two
+// bundled copies) recognize each other's errors with `instanceof`.
+const brandOf = (name: string): symbol => Symbol.for(`jelou-external-support.error.${name}`);
+
 /**
- * Base class of every error the SDK throws: `catch (e) { if (e instanceof JelouError) ... }` catches them all.
+ * Base class of every error the SDK throws: `catch (e) { if (e instanceof JelouError) ... }` catches them all,
+ * whichever copy of the package (ESM or CommonJS) threw it.
  * `JSON.stringify` and `util.inspect` show only its safe public fields, never credentials or request headers.
  */
 export class JelouError extends Error {
+  /** The class's brand name; each subclass declares its own (class names do not survive minifiers). */
+  static readonly brand: string = 'JelouError';
   override readonly name: string = 'JelouError';
 
   /** Creates an error; `cause` is the underlying error, if any. */
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    // One hidden brand per class of the chain, from this class up to JelouError.
+    for (let type: unknown = new.target; type !== Error && typeof type === 'function'; ) {
+      if (Object.hasOwn(type, 'brand')) defineHidden(this, brandOf((type as typeof JelouError).brand), true);
+      type = Object.getPrototypeOf(type);
+    }
+  }
+
+  /** `instanceof` that also recognizes errors of another copy of this package by their brand. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return (
+      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brandOf(this.brand)] === true
+    );
   }
 
   /** The fields, besides name and message, that `toJSON` and `util.inspect` show; subclasses add theirs. */

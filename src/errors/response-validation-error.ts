@@ -1,7 +1,6 @@
-import { redactUrl } from '../redact.js';
-import type { SchemaIssue } from '../spec-types.js';
+import type { SchemaIssue } from '../spec/check-schema.js';
 import { defineHidden, JelouError } from './jelou-error.js';
-import type { RequestInfo } from './request-info.js';
+import { attemptsSuffix, describeRequest, requestFields, type RequestInfo } from './request-info.js';
 import { requestIdOf } from './request-id.js';
 
 /** How many schema issues the message lists before `…`. */
@@ -14,7 +13,7 @@ export interface ResponseValidationErrorInit extends RequestInfo {
   body: unknown;
   issues: readonly SchemaIssue[];
   /** Said instead of the issues, e.g. `body is not JSON`. */
-  reason?: string;
+  reason?: string | undefined;
 }
 
 function describe(init: ResponseValidationErrorInit): string {
@@ -26,6 +25,7 @@ function describe(init: ResponseValidationErrorInit): string {
 
 /** A successful response whose body matches none of the documented shapes. */
 export class ResponseValidationError extends JelouError {
+  static override readonly brand: string = 'ResponseValidationError';
   override readonly name = 'ResponseValidationError';
   /** The HTTP status of the response. */
   readonly status: number;
@@ -47,16 +47,20 @@ export class ResponseValidationError extends JelouError {
   /** Creates the error for a response whose body failed validation. */
   constructor(init: ResponseValidationErrorInit) {
     const details = describe(init);
-    const summary = `${init.status} response to ${init.method} ${init.path} matches no documented shape`;
-    super(details === '' ? summary : `${summary}: ${details}`);
+    const summary =
+      init.reason !== undefined && init.issues.length === 0
+        ? `${init.status} response to ${describeRequest(init)} cannot be read`
+        : `${init.status} response to ${describeRequest(init)} matches no documented shape`;
+    super(`${details === '' ? summary : `${summary}: ${details}`}${attemptsSuffix(init)}`);
     this.status = init.status;
     defineHidden(this, 'headers', init.headers);
     defineHidden(this, 'body', init.body);
     this.issues = init.issues;
     this.requestId = requestIdOf(init.headers);
-    this.method = init.method;
-    this.url = redactUrl(init.url);
-    this.path = init.path;
+    const { method, url, path } = requestFields(init);
+    this.method = method;
+    this.url = url;
+    this.path = path;
   }
 
   protected override publicFields(): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { scrubSecrets } from '../redact.js';
+import { scrubSecrets } from './redact.js';
 
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;

@@ -1,15 +1,16 @@
 import { ConnectionError } from './connection-error.js';
-import type { RequestInfo } from './request-info.js';
+import { describeRequest, type RequestInfo } from './request-info.js';
 
 /** The request got no response within its timeout. A `ConnectionError`, so retry logic treats both alike. */
 export class TimeoutError extends ConnectionError {
+  static override readonly brand: string = 'TimeoutError';
   override readonly name = 'TimeoutError';
   /** The timeout that expired, in milliseconds. */
   readonly timeoutMs: number;
 
   /** Creates the error for a request that timed out after `timeoutMs`. */
   constructor(request: RequestInfo & { timeoutMs: number }, options?: { cause?: unknown }) {
-    super(request, options, `Request timed out after ${request.timeoutMs} ms: ${request.method} ${request.path}`);
+    super(request, options, `Request timed out after ${request.timeoutMs} ms: ${describeRequest(request)}`);
     this.timeoutMs = request.timeoutMs;
   }
 

@@ -1,9 +1,9 @@
-import { redactUrl } from '../redact.js';
 import { JelouError } from './jelou-error.js';
-import type { RequestInfo } from './request-info.js';
+import { describeRequest, requestFields, type RequestInfo } from './request-info.js';
 
 /** The caller aborted the request through its `signal`; never retried. */
 export class UserAbortError extends JelouError {
+  static override readonly brand: string = 'UserAbortError';
   override readonly name = 'UserAbortError';
   /** The HTTP method of the request. */
   readonly method: string;
@@ -14,10 +14,11 @@ export class UserAbortError extends JelouError {
 
   /** Creates the error for an aborted request; `cause` is the signal's reason. */
   constructor(request: RequestInfo, options?: { cause?: unknown }) {
-    super(`Request aborted: ${request.method} ${request.path}`, options);
-    this.method = request.method;
-    this.url = redactUrl(request.url);
-    this.path = request.path;
+    super(`Request aborted: ${describeRequest(request)}`, options);
+    const { method, url, path } = requestFields(request);
+    this.method = method;
+    this.url = url;
+    this.path = path;
   }
 
   protected override publicFields(): Record<string, unknown> {

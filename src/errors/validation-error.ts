@@ -2,6 +2,7 @@ import { JelouError } from './jelou-error.js';
 
 /** An argument was invalid; raised before any request is sent. The message names the field, never its value. */
 export class ValidationError extends JelouError {
+  static override readonly brand: string = 'ValidationError';
   override readonly name = 'ValidationError';
   /** The invalid argument or field, e.g. `webhookUrl`. */
   readonly field: string;

@@ -19,7 +19,9 @@ function key(secret: string): Promise<Key> {
   return found;
 }
 
-const bytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
+// WebCrypto's BufferSource wants an ArrayBuffer-backed view; a caller's Uint8Array is one (never a shared buffer).
+const bytes = (data: string | Uint8Array): Uint8Array<ArrayBuffer> =>
+  typeof data === 'string' ? encoder.encode(data) : (data as Uint8Array<ArrayBuffer>);
 
 /** HMAC-SHA256 on WebCrypto (`crypto.subtle`), one imported key per secret. */
 export const webHmac: Hmac = {

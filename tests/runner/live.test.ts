@@ -1,7 +1,7 @@
 // `npm run contract` in live mode, against a local stand-in for Jelou behind the real validating Prism proxy:
 // the report must name the shape each operation returned and every sl-violations entry, writes must be opt-in
 // and restored, credentials must never be printed, and no Prism may outlive a run.
-import { DEFAULT_MAX_RETRIES } from '../../src/retry';
+import { DEFAULT_MAX_RETRIES } from '../../src/client/retry-policy';
 import { randomBytes } from 'node:crypto';
 import { startJelouStandin, type JelouStandin, type StandinOptions } from '../support/jelou-standin';
 import {
@@ -141,8 +141,9 @@ describe('npm run contract against the live API (a local stand-in)', () => {
       expect(rowsOf(run.report, 'getIntegration', 'wrong API key')[0]?.result).toBe('pass');
 
       expect(run.files['contract.junit.xml']).toMatch(/<testsuite name="getIntegration" tests="\d+" failures="1"/);
-      expect(run.files['contract.junit.xml']).toContain(
-        '<failure message="ResponseValidationError: 200 response to GET /v1/external-support/contract-project',
+      // The message names the whole URL, origin included (the stand-in's loopback port).
+      expect(run.files['contract.junit.xml']).toMatch(
+        /<failure message="ResponseValidationError: 200 response to GET http:\/\/127\.0\.0\.1:\d+\/v1\/external-support\/contract-project /,
       );
       expect(run.stdout).toContain('shape returned: undocumented');
       expect(run.stdout).toContain("- response.body: Response body must have required property 'data'");

@@ -77,7 +77,7 @@ async function postMessage(raw: string | Buffer, headers: Record<string, string>
   const response = await fetch(`${standin?.messagesUrl}/v1/external-support/webhook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: raw,
+    body: typeof raw === 'string' ? raw : new Uint8Array(raw),
   });
   await response.arrayBuffer();
   return response.status;

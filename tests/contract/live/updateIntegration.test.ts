@@ -3,7 +3,7 @@
 // restores the original webhookUrl in a `finally`, even when an assertion failed. A failed restore is recorded
 // with the value to set back by hand, and the runner prints it where it cannot be missed.
 import { DEFAULT_MAX_RETRIES, type ExternalSupportClient } from '../../../src/index';
-import { validateChanges } from '../../../src/validate-input';
+import { validateChanges } from '../../../src/client/validate-input';
 import { record } from '../support/record';
 import {
   describeLive,

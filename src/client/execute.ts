@@ -1,0 +1,171 @@
+// The one generic executor: every operation of the table goes through `execute`, with no per-operation branch.
+// Path parameters are checked and encoded, the body checked (the hand-written input rule, then the spec's schema),
+// the request sent by the transport, the response mapped to an ApiError or checked and normalized.
+import type { ApiResult } from './api-promise.js';
+import { ApiError } from '../errors/api-error.js';
+import { parseBody } from '../errors/parse-body.js';
+import { requestIdOf } from '../errors/request-id.js';
+import type { RequestInfo } from '../errors/request-info.js';
+import { ResponseValidationError } from '../errors/response-validation-error.js';
+import { scrubError } from '../errors/scrub.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { normalize, type ResponseShape } from '../spec/normalize.js';
+import type { Operation, Server } from '../spec/operations.js';
+import { headersToSend, mergeRequestOptions, type EffectiveOptions, type RequestOptions } from './options.js';
+import { send, type Received, type Sender } from './transport.js';
+import { validatePathParam } from './validate-input.js';
+
+/** Everything known about one successful call, with the shape the body had. */
+export interface CallResult<T, Envelope = Record<string, unknown>> extends ApiResult<T> {
+  /** Which documented shape the server answered with. */
+  shape: ResponseShape;
+  /** The envelope's own fields (`message`, `statusMessage`, `status`), when the body was an envelope. */
+  envelope: Envelope | undefined;
+}
+
+/** The hand-written part of an operation's row: what the generator cannot know. */
+export interface InputRule {
+  /** Checks (and copies) the body before the spec's schema does, with messages naming the field. */
+  readonly body?: (body: unknown) => unknown;
+  /** Values in the body that are secrets, scrubbed from any error (e.g. a webhook credential). */
+  readonly secrets?: (body: unknown) => readonly (string | undefined)[];
+}
+
+/** What `execute` runs with: set once per client. */
+export interface ExecuteContext {
+  readonly baseUrls: Readonly<Record<Server, string>>;
+  readonly fetch: Sender;
+  readonly credentials: () => Record<string, string> | Promise<Record<string, string>>;
+  /** Every secret to scrub from errors, the credentials' included. */
+  readonly secrets: (requestOptions: RequestOptions | undefined) => string[];
+  readonly defaults: Omit<EffectiveOptions, 'signal'>;
+  /** The client's headers, merged and ready to send. */
+  readonly headers: Record<string, string>;
+  /** The per-call defaults, ready (no request options given). */
+  readonly call: EffectiveOptions;
+}
+
+function encodePath(operation: Operation, params: readonly unknown[]): string {
+  const { pathParams, pathParts } = operation;
+  let path = pathParts[0] ?? '';
+  for (let index = 0; index < pathParams.length; index++) {
+    path +=
+      encodeURIComponent(validatePathParam(params[index], pathParams[index] ?? '')) + (pathParts[index + 1] ?? '');
+  }
+  return path;
+}
+
+function checkBody(operation: Operation, rule: InputRule | undefined, given: unknown): string | undefined {
+  if (operation.body === undefined) return undefined;
+  if (given === undefined) {
+    if (operation.bodyRequired) throw new ValidationError('body', 'is required');
+    return undefined;
+  }
+  const body = rule?.body === undefined ? given : rule.body(given);
+  const issues = operation.body(body);
+  // The spec's own rules, after the friendlier hand-written ones: never quotes the value (it may be a secret).
+  if (issues !== undefined && issues[0] !== undefined) {
+    throw new ValidationError(`body${issues[0].path === '/' ? '' : issues[0].path}`, issues[0].message);
+  }
+  return JSON.stringify(body);
+}
+
+function fail(received: Received, text: string | undefined, reason: string): never {
+  throw new ResponseValidationError({
+    ...received.request,
+    status: received.response.status,
+    headers: received.response.headers,
+    body: text,
+    issues: [],
+    reason,
+  });
+}
+
+// A 2xx response: parsed, checked against the spec when the status is documented, normalized.
+function read(operation: Operation, received: Received): CallResult<unknown> {
+  const { response, text } = received;
+  const check = operation.responses[response.status];
+  let body: unknown;
+  if (text.trim() === '') {
+    if (check !== undefined) fail(received, text, 'the body is empty');
+  } else {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Tolerant of a wrong content type when the body is JSON; the type is named when it is not.
+      fail(received, text, `the body is not JSON (content-type: ${response.headers.get('content-type') ?? 'none'})`);
+    }
+  }
+  const issues = check?.(body);
+  if (issues !== undefined) {
+    throw new ResponseValidationError({
+      ...received.request,
+      status: response.status,
+      headers: response.headers,
+      body,
+      issues,
+    });
+  }
+  const { data, shape, envelope } = normalize(body, operation.envelope);
+  return { data, shape, envelope, body, response, requestId: requestIdOf(response.headers) };
+}
+
+/** Runs one operation: checks its inputs, sends it, and reads the answer into a result or a typed error. */
+export async function execute(
+  context: ExecuteContext,
+  operation: Operation,
+  rule: InputRule | undefined,
+  params: readonly unknown[],
+  body: unknown,
+  requestOptions: RequestOptions | undefined,
+): Promise<CallResult<unknown>> {
+  let checked: string | undefined;
+  try {
+    const path = encodePath(operation, params);
+    checked = checkBody(operation, rule, body);
+    const call = requestOptions === undefined ? context.call : mergeRequestOptions(context.defaults, requestOptions);
+    if (operation.security === 'signature') {
+      throw new ValidationError(
+        'auth',
+        `${operation.operationId} needs a signing secret, which this client cannot use yet`,
+      );
+    }
+    let headers =
+      requestOptions?.headers === undefined ? context.headers : headersToSend(context.headers, call.headers);
+    if (checked !== undefined) headers = { ...headers, 'content-type': 'application/json' };
+    const received = await send(
+      {
+        method: operation.method,
+        url: context.baseUrls[operation.server] + path,
+        path,
+        headers,
+        body: checked,
+        idempotent: operation.idempotent,
+      },
+      {
+        fetch: context.fetch,
+        credentials: operation.security === 'gateway' ? context.credentials : undefined,
+        timeoutMs: call.timeoutMs,
+        maxRetries: call.maxRetries,
+        maxResponseBytes: call.maxResponseBytes,
+        signal: call.signal,
+      },
+    );
+    const { response } = received;
+    if (response.status >= 200 && response.status < 300) return read(operation, received);
+    throw ApiError.from({
+      ...(received.request as RequestInfo),
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      body: parseBody(received.text),
+    });
+  } catch (error) {
+    const bodySecrets = checked === undefined || rule?.secrets === undefined ? [] : rule.secrets(body);
+    scrubError(error, [
+      ...context.secrets(requestOptions),
+      ...bodySecrets.filter((value): value is string => typeof value === 'string'),
+    ]);
+    throw error;
+  }
+}

@@ -1,0 +1,189 @@
+// The two option layers: ClientOptions, set once, and RequestOptions, the optional last argument of each call.
+import { ValidationError } from '../errors/validation-error.js';
+import type { Auth } from './auth.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './retry-policy.js';
+
+/** The production base URL, as the rendered documentation pages show it. */
+export const DEFAULT_BASE_URL = 'https://gateway.jelou.ai/jelouapi';
+
+/** The largest response body read by default, in bytes (8 MiB): far above any documented body. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A `fetch` implementation: the global one, undici's, or a test double. It is called as `fetch(request, { signal })`;
+ * pass `init` on (`(request, init) => undici.fetch(request, { ...init, dispatcher })`) so that a timeout or an abort
+ * also cancels the request on the wire. The call itself ends on time either way.
+ */
+export type FetchLike = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
+
+/** Extra headers. On merge, later layers win; `undefined` keeps the earlier value, `null` removes it. */
+export type HeadersOption = Record<string, string | null | undefined>;
+
+/** Options of {@link createExternalSupportClient}, set once per client. */
+export interface ClientOptions {
+  /**
+   * Credentials: `{ apiKey }` (sent as `x-api-key`) or `{ clientId, clientSecret }` (sent as HTTP Basic).
+   * Each value may be a function returning a string or a promise of one, called before each request.
+   * @default from the environment: `JELOU_API_KEY`, else `JELOU_CLIENT_ID` and `JELOU_CLIENT_SECRET`
+   * @example { apiKey: process.env.JELOU_API_KEY! }
+   */
+  auth?: Auth | undefined;
+  /**
+   * Base URL of the API, without the `/v1/...` path. `http:` is refused unless the host is loopback.
+   * @default process.env.JELOU_BASE_URL ?? 'https://gateway.jelou.ai/jelouapi'
+   */
+  baseUrl?: string | undefined;
+  /**
+   * Time limit of one attempt in milliseconds, counted from the start of that attempt.
+   * @default 30000
+   */
+  timeout?: number | undefined;
+  /**
+   * How many times a failed request is retried. Idempotent operations: connection errors, timeouts, 408, 409,
+   * 429, 5xx. The others: only where the server cannot have acted (connection not established, 408, 429, 503).
+   * @default 2
+   */
+  maxRetries?: number | undefined;
+  /**
+   * The largest response body read, in bytes; a bigger one stops being read and rejects with
+   * `ResponseTooLargeError`.
+   * @default 8388608 (8 MiB)
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * The `fetch` to send requests with.
+   * @default globalThis.fetch
+   */
+  fetch?: FetchLike | undefined;
+  /** Headers sent with every request. */
+  headers?: HeadersOption | undefined;
+  /**
+   * Where `JELOU_*` variables are read from.
+   * @default process.env, where there is one
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/** Options of one call; each overrides the client's. */
+export interface RequestOptions {
+  /** Aborts the call: it stops at once, with no retry, and rejects with `UserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Time limit of one attempt in milliseconds. */
+  timeout?: number | undefined;
+  /** How many times this call is retried. */
+  maxRetries?: number | undefined;
+  /** Headers for this call, merged over the client's. */
+  headers?: HeadersOption | undefined;
+}
+
+/** What a call runs with once both layers are merged and checked. */
+export interface EffectiveOptions {
+  timeoutMs: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+  signal: AbortSignal | undefined;
+  headers: HeadersOption;
+}
+
+/** The environment of this runtime, where there is one. */
+export function runtimeEnv(): Readonly<Record<string, string | undefined>> {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+}
+
+function checkTimeout(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new ValidationError(field, 'must be a positive, finite number of milliseconds');
+  }
+  return value;
+}
+
+function checkMaxRetries(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ValidationError(field, 'must be a whole number, 0 or more');
+  }
+  return value;
+}
+
+function checkMaxResponseBytes(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new ValidationError('maxResponseBytes', 'must be a whole number of bytes, 1 or more');
+  }
+  return value;
+}
+
+// RFC 9110 section 5.1: a field name is a token.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function checkHeaders(value: unknown, field: string): HeadersOption {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ValidationError(field, 'must be an object of header names to strings');
+  }
+  for (const [name, header] of Object.entries(value)) {
+    if (header !== null && header !== undefined && typeof header !== 'string') {
+      throw new ValidationError(`${field}.${name}`, 'must be a string, null (to remove it) or undefined');
+    }
+    // fetch refuses these with a message that may quote the value (a credential?): refuse them here, before sending.
+    if (!HEADER_NAME.test(name)) throw new ValidationError(`${field}.${name}`, 'is not a valid HTTP header name');
+    if (typeof header === 'string' && /[\r\n\0]/.test(header)) {
+      throw new ValidationError(`${field}.${name}`, 'must not contain line breaks or NUL');
+    }
+    if (typeof header === 'string' && /[^\0-\xff]/.test(header)) {
+      throw new ValidationError(`${field}.${name}`, 'must hold only Latin-1 characters, as HTTP headers do');
+    }
+  }
+  return value as HeadersOption;
+}
+
+/** Checks the per-client numbers and headers; returns them with defaults applied. */
+export function resolveClientDefaults(options: ClientOptions): Omit<EffectiveOptions, 'signal'> {
+  return {
+    timeoutMs: checkTimeout(options.timeout, 'timeout') ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: checkMaxRetries(options.maxRetries, 'maxRetries') ?? DEFAULT_MAX_RETRIES,
+    maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES,
+    headers: checkHeaders(options.headers, 'headers'),
+  };
+}
+
+/** Merges one call's options over the client's, checking them first. */
+export function mergeRequestOptions(
+  defaults: Omit<EffectiveOptions, 'signal'>,
+  options: RequestOptions | undefined,
+): EffectiveOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new ValidationError('requestOptions', 'must be an object');
+  }
+  const signal = options?.signal;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new ValidationError('requestOptions.signal', 'must be an AbortSignal');
+  }
+  return {
+    timeoutMs: checkTimeout(options?.timeout, 'requestOptions.timeout') ?? defaults.timeoutMs,
+    maxRetries: checkMaxRetries(options?.maxRetries, 'requestOptions.maxRetries') ?? defaults.maxRetries,
+    maxResponseBytes: defaults.maxResponseBytes,
+    signal,
+    headers: mergeHeaders(defaults.headers, checkHeaders(options?.headers, 'requestOptions.headers')),
+  };
+}
+
+/** Later wins, `undefined` keeps the earlier value, `null` removes it; names compare case-insensitively. */
+export function mergeHeaders(...layers: HeadersOption[]): HeadersOption {
+  const merged: Record<string, string | null> = {};
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer)) {
+      if (value !== undefined) merged[name.toLowerCase()] = value;
+    }
+  }
+  return merged;
+}
+
+/** The headers to send: merged layers with the removed (`null`) ones dropped. */
+export function headersToSend(...layers: HeadersOption[]): Record<string, string> {
+  const sent: Record<string, string> = {};
+  for (const [name, value] of Object.entries(mergeHeaders(...layers)))
+    if (typeof value === 'string') sent[name] = value;
+  return sent;
+}

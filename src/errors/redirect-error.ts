@@ -1,0 +1,42 @@
+import { JelouError } from './jelou-error.js';
+import { redactUrl } from './redact.js';
+import { describeRequest, requestFields, type RequestInfo } from './request-info.js';
+
+/**
+ * The server answered with a redirect the client will not follow: to another origin, from `https:` to `http:`,
+ * for a method other than GET, in a loop, or past the hop limit. Nothing was sent to the new location.
+ */
+export class RedirectError extends JelouError {
+  static override readonly brand: string = 'RedirectError';
+  override readonly name = 'RedirectError';
+  /** The redirect's status, e.g. `307`. */
+  readonly status: number;
+  /** The `Location` it pointed to (resolved, credentials replaced by `***`), when it had one. */
+  readonly location: string | undefined;
+  /** The HTTP method of the request. */
+  readonly method: string;
+  /** The URL that answered with the redirect, credentials replaced by `***`. */
+  readonly url: string;
+  /** The API path as sent, e.g. `/v1/external-support/abc`. */
+  readonly path: string;
+
+  /** Creates the error; `why` says which rule refused it, e.g. `to another origin`. */
+  constructor(request: RequestInfo & { status: number; location: string | undefined; why: string }) {
+    const location = request.location === undefined ? undefined : redactUrl(request.location);
+    super(
+      `${request.status} redirect ${request.why} not followed: ${describeRequest(request)}` +
+        (location === undefined ? '' : ` → ${location}`),
+    );
+    const { method, url, path } = requestFields(request);
+    this.status = request.status;
+    this.location = location;
+    this.method = method;
+    this.url = url;
+    this.path = path;
+  }
+
+  protected override publicFields(): Record<string, unknown> {
+    const { status, location, method, url, path } = this;
+    return { status, location, method, url, path };
+  }
+}

@@ -1,0 +1,37 @@
+import { JelouError } from './jelou-error.js';
+import { describeRequest, requestFields, type RequestInfo } from './request-info.js';
+
+/** The response body was bigger than the client's `maxResponseBytes`; reading stopped at the limit. */
+export class ResponseTooLargeError extends JelouError {
+  static override readonly brand: string = 'ResponseTooLargeError';
+  override readonly name = 'ResponseTooLargeError';
+  /** The HTTP status of the response. */
+  readonly status: number;
+  /** The limit in bytes that was exceeded. */
+  readonly maxResponseBytes: number;
+  /** The HTTP method of the request. */
+  readonly method: string;
+  /** The URL requested, credentials replaced by `***`. */
+  readonly url: string;
+  /** The API path as sent, e.g. `/v1/external-support/abc`. */
+  readonly path: string;
+
+  /** Creates the error for a response whose body passed `maxResponseBytes`. */
+  constructor(request: RequestInfo & { status: number; maxResponseBytes: number }) {
+    super(
+      `${request.status} response to ${describeRequest(request)} is larger than maxResponseBytes ` +
+        `(${request.maxResponseBytes} bytes)`,
+    );
+    const { method, url, path } = requestFields(request);
+    this.status = request.status;
+    this.maxResponseBytes = request.maxResponseBytes;
+    this.method = method;
+    this.url = url;
+    this.path = path;
+  }
+
+  protected override publicFields(): Record<string, unknown> {
+    const { status, maxResponseBytes, method, url, path } = this;
+    return { status, maxResponseBytes, method, url, path };
+  }
+}

@@ -1,0 +1,75 @@
+// The typed view of the generated operation table, with each row's validators resolved from their names.
+import { operations } from '../generated/operations.js';
+import * as generated from '../generated/validators.js';
+import { checkSchema, type Schema, type SchemaIssue } from './check-schema.js';
+import type { OperationId } from './types.js';
+
+/** Which host an operation goes to: the API gateway, or the messages host of `sendMessage`. */
+export type Server = 'gateway' | 'messages';
+/** Which credentials an operation sends: the gateway's (API key or Basic), a body signature, or none. */
+export type Security = 'gateway' | 'signature' | 'none';
+
+/** A validator: `undefined` when the value is valid, else the issues found. */
+export type Check = (value: unknown) => SchemaIssue[] | undefined;
+
+/** One row of the operation table, as the client's `execute` reads it. */
+export interface Operation {
+  readonly operationId: OperationId;
+  readonly method: string;
+  /** The path template, e.g. `/v1/external-support/{projectId}`. */
+  readonly path: string;
+  /** The path parameter names, in the order they appear in the template (and in the method's arguments). */
+  readonly pathParams: readonly string[];
+  /** The template's text around its parameters: `pathParams.length + 1` parts. */
+  readonly pathParts: readonly string[];
+  readonly server: Server;
+  readonly security: Security;
+  /** Whether sending it twice is harmless: idempotent operations get the full retry policy. */
+  readonly idempotent: boolean;
+  /** The request body's check, when it takes a body. */
+  readonly body: Check | undefined;
+  /** Whether the body must be given. */
+  readonly bodyRequired: boolean;
+  /** The 2xx body checks by status. */
+  readonly responses: Readonly<Record<string, Check>>;
+  /** Whether a 2xx body may be an envelope `{ message, statusMessage, status, data }`. */
+  readonly envelope: boolean;
+}
+
+const defs = generated.defs as unknown as Readonly<Record<string, Schema>>;
+const schemas = generated as unknown as Readonly<Record<string, Schema>>;
+
+function check(name: string): Check {
+  const schema = schemas[name] as Schema;
+  return (value) => {
+    if (checkSchema(schema, value, defs)) return undefined;
+    // Invalid: walk it again, this time collecting every issue with its place.
+    const issues: SchemaIssue[] = [];
+    checkSchema(schema, value, defs, issues);
+    return issues;
+  };
+}
+
+type Row = (typeof operations)[OperationId];
+
+function resolve(operationId: OperationId, row: Row): Operation {
+  return {
+    operationId,
+    method: row.method,
+    path: row.path,
+    pathParams: row.pathParams,
+    pathParts: row.path.split(/\{[^}]+\}/),
+    server: row.server,
+    security: row.security,
+    idempotent: row.idempotent,
+    body: row.body === null ? undefined : check(row.body),
+    bodyRequired: row.bodyRequired,
+    responses: Object.fromEntries(Object.entries(row.responses).map(([status, name]) => [status, check(name)])),
+    envelope: row.envelope,
+  };
+}
+
+/** Every operation of the spec, by operationId. */
+export const OPERATIONS = Object.fromEntries(
+  (Object.keys(operations) as OperationId[]).map((id) => [id, resolve(id, operations[id])]),
+) as Readonly<Record<OperationId, Operation>>;

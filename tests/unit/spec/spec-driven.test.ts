@@ -1,0 +1,124 @@
+// "Change the spec, run generate, and the SDK follows" end to end, on a copy of the spec with one more optional
+// property on the flat integration schema: the generated types, the exported result type (a TypeScript consumer
+// compiled against the regenerated sources) and the run-time result all carry it, with no edit in src/.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseYaml, stringifyYaml } from '@redocly/openapi-core';
+import ts from 'typescript';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const WORK = path.join(ROOT, '.tmp', 'spec-driven-test');
+const PROPERTY = 'newProperty';
+
+interface Spec {
+  components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+}
+
+function run(command: string, args: string[], cwd = ROOT): { status: number | null; output: string } {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+beforeAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  // The spec (every file of openapi/), with one more optional string property on the flat integration.
+  cpSync(path.join(ROOT, 'openapi'), path.join(WORK, 'openapi'), { recursive: true });
+  const root = path.join(WORK, 'openapi', 'openapi.yaml');
+  const spec = parseYaml(readFileSync(root, 'utf8')) as Spec;
+  const flat = spec.components.schemas['IntegrationFlat'];
+  if (flat === undefined) throw new Error('the spec has no IntegrationFlat schema in openapi/openapi.yaml');
+  flat.properties[PROPERTY] = { type: 'string', description: 'A property added by the test.' };
+  writeFileSync(root, stringifyYaml(spec));
+  // src/ unchanged, then regenerated from the changed spec.
+  cpSync(path.join(ROOT, 'src'), path.join(WORK, 'src'), { recursive: true });
+  const generated = run(process.execPath, [
+    path.join(ROOT, 'scripts', 'generate.mjs'),
+    '--spec',
+    path.join(WORK, 'openapi', 'openapi.yaml'),
+    '--out',
+    path.join(WORK, 'src', 'generated'),
+  ]);
+  if (generated.status !== 0) throw new Error(`generate failed:\n${generated.output}`);
+}, 60_000);
+
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
+
+it('generates the added property into the schema types', () => {
+  const schema = readFileSync(path.join(WORK, 'src', 'generated', 'schema.ts'), 'utf8');
+  const start = schema.indexOf('IntegrationFlat: {');
+  const block = schema.slice(start, schema.indexOf('\n        };', start));
+  expect(start).toBeGreaterThan(-1);
+  expect(block).toContain(`${PROPERTY}?: string;`);
+});
+
+it('leaves every hand-written file of src/ as it was', () => {
+  const handWritten = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) return name === 'generated' ? [] : handWritten(file);
+      return [file];
+    });
+  for (const file of handWritten(path.join(ROOT, 'src'))) {
+    const copy = path.join(WORK, path.relative(ROOT, file));
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(file, 'utf8'));
+  }
+});
+
+it('types the added property on the exported Integration for a TypeScript consumer', () => {
+  writeFileSync(
+    path.join(WORK, 'consumer.ts'),
+    [
+      "import { createExternalSupportClient, type Integration } from './src/index.js';",
+      'const client = createExternalSupportClient({ auth: { apiKey: "k" } });',
+      `export async function read(): Promise<string | undefined> {`,
+      "  const integration: Integration = await client.getIntegration('PROJECT_ID');",
+      `  const value: string | undefined = integration.${PROPERTY};`,
+      '  // @ts-expect-error typed as the spec says: a string, not a number',
+      `  const wrong: number | undefined = integration.${PROPERTY};`,
+      '  void wrong;',
+      '  return value;',
+      '}',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(WORK, 'tsconfig.json'),
+    JSON.stringify({
+      extends: path.join(ROOT, 'tsconfig.json'),
+      compilerOptions: { noEmit: true, skipLibCheck: true },
+      include: ['consumer.ts', 'src'],
+    }),
+  );
+  const compiled = run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', WORK]);
+  expect(compiled.output).toBe('');
+  expect(compiled.status).toBe(0);
+}, 60_000);
+
+it('carries the value the server sent in the run-time result', () => {
+  // The regenerated sources, transpiled to ESM beside them (openapi-fetch resolves from the repository).
+  const out = path.join(WORK, 'out');
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name);
+      return statSync(file).isDirectory() ? walk(file) : file.endsWith('.ts') ? [file] : [];
+    });
+  for (const file of walk(path.join(WORK, 'src'))) {
+    const target = path.join(out, path.relative(path.join(WORK, 'src'), file)).replace(/\.ts$/, '.mjs');
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, outputText.replace(/(from\s+'\.{1,2}\/[^']+)\.js'/g, "$1.mjs'"));
+  }
+  const script = `
+    import { createExternalSupportClient } from ${JSON.stringify(path.join(out, 'index.mjs'))};
+    const body = { brainId: 'B', webhookUrl: 'https://panel.example.com/h', createdAt: '2024-01-01T00:00:00Z',
+      ${PROPERTY}: 'sent by the server' };
+    const client = createExternalSupportClient({ auth: { apiKey: 'k' }, env: {},
+      fetch: async () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }) });
+    const integration = await client.getIntegration('PROJECT_ID');
+    console.log(JSON.stringify(integration.${PROPERTY}));`;
+  const result = run(process.execPath, ['--input-type=module', '-e', script]);
+  expect(result.output.trim()).toBe('"sent by the server"');
+});
