@@ -41,12 +41,6 @@ export interface paths {
          *     is invalid. `authorization` is the credential Jelou will send to the webhook, and it is needed when
          *     `authType` is `bearer`, `api_key` or `basic` (not for `no_auth`). Setting the same fields twice has the
          *     same effect as once, so the request is safe to retry.
-         *
-         *     **Documented variants** (see `x-jelou-discrepancies`): the prose lists only `webhookUrl` as a body field,
-         *     the OpenAPI sample adds `authType` and `authorization`; a rejected body is answered 400 on this page
-         *     and 422 on the create page, so both are documented; the 200 body is the flat object (OpenAPI sample)
-         *     or the envelope (prose example); authentication is `x-api-key` or HTTP Basic; the base path is
-         *     `/jelouapi` or `/platform`.
          */
         patch: operations["updateIntegration"];
         trace?: never;
@@ -105,7 +99,7 @@ export interface components {
              */
             updatedAt?: string;
         };
-        /** @description The integration inside the envelope's `data`. The structure table of the pages is cut off after `createdAt`; `id` and `authType` are not shown there but accepted if present. */
+        /** @description The integration inside the envelope's `data`. The structure table of the GET page lists exactly four fields, `brainId`, `webhookUrl`, `createdAt` and `updatedAt`; `id` and `authType` are not among them but are accepted if present (the flat samples have them). */
         IntegrationData: {
             /** @description Unique identifier of the integration; not in any documented envelope. */
             id?: string;
@@ -210,7 +204,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description The body is well-formed but fails validation. Documented for creating an integration; accepted here too because the pages disagree on 400 vs 422 (see `x-jelou-discrepancies`, `validation-status`). */
+        /** @description The body is well-formed but fails validation. Documented for creating an integration; accepted here too because the pages disagree on 400 vs 422 (see `x-jelou-discrepancies`, `validation-status`). The first example is about the webhook URL: it is the one the Prism mock answers to any invalid body. */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
@@ -219,7 +213,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Internal server error. */
+        /** @description Internal server error (listed by every integration page's status table). */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;

@@ -135,6 +135,23 @@ describe('updateIntegration request validation', () => {
     expect(result.messages.join('\n')).toMatch(/webhookUrl.*must match format "uri"/);
   });
 
+  it('answers a bad webhookUrl with a 422 body about the webhook URL', async () => {
+    const response = await send(patch as OperationEntry, { body: { webhookUrl: 'http://my-system.com/webhook' } });
+    const body = (await response.json()) as { message?: unknown; error?: { key?: string } };
+    record({
+      kind: 'spec',
+      operation: 'updateIntegration',
+      case: 'Prism on a raw body: a bad webhookUrl gets a 422 about the webhook URL',
+      expected: '422, body about webhookUrl',
+      got: `${response.status}, ${JSON.stringify(body.message)}`,
+      status: response.status,
+      violations: violationsOf(response.headers),
+    });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(body.message)).toMatch(/webhookUrl/);
+    expect(body.error?.key).toBe('INVALID_WEBHOOK_URL');
+  });
+
   it('rejects a webhookUrl that is not https', async () => {
     const result = await violations({ webhookUrl: 'http://my-system.com/webhook' });
     expect(result.messages.join('\n')).toMatch(/webhookUrl.*must match pattern/);
