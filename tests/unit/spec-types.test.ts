@@ -22,8 +22,11 @@ const examples200 = operations.flatMap((operation) =>
   ),
 );
 
-type OperationId = keyof typeof responseValidators;
-const OPERATION_IDS = Object.keys(responseValidators) as OperationId[];
+type SpecOperationId = keyof typeof responseValidators;
+const ALL_OPERATION_IDS = Object.keys(responseValidators) as SpecOperationId[];
+/** The operations whose 200 body is the integration, flat or enveloped (the cases below are about that shape). */
+type OperationId = 'getIntegration' | 'updateIntegration';
+const OPERATION_IDS: OperationId[] = ['getIntegration', 'updateIntegration'];
 
 const DATA = {
   brainId: 'PROJECT_ID',
@@ -47,7 +50,7 @@ function issuesOf(operationId: OperationId, body: unknown): SchemaIssue[] {
 
 describe('responseValidators', () => {
   it('has a validator for each operation of the spec, and no other', () => {
-    expect([...OPERATION_IDS].sort()).toEqual(operations.map((operation) => operation.operationId).sort());
+    expect([...ALL_OPERATION_IDS].sort()).toEqual(operations.map((operation) => operation.operationId).sort());
   });
 
   it('finds both documented 200 shapes for each operation', () => {
@@ -59,7 +62,7 @@ describe('responseValidators', () => {
   it.each(examples200)(
     '%s accepts its documented 200 example %s, giving it back as is',
     (operationId, _name, value) => {
-      const result = responseValidators[operationId as OperationId](value);
+      const result = responseValidators[operationId as SpecOperationId](value);
       expect(result).toStrictEqual({ ok: true, value });
       if (result.ok) expect(result.value).toBe(value);
     },
