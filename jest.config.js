@@ -1,5 +1,6 @@
-// Four projects: fast unit tests, contract tests that run against a Prism server started in globalSetup, tests of
-// the contract runner itself, and tests of the scripts a user runs by hand (mock server, API reference).
+// Five projects: fast unit tests, checks of the spec against the documentation copies, contract tests that run
+// against a Prism server started in globalSetup, tests of the contract runner itself, and tests of the scripts a
+// user runs by hand (mock server, API reference).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 // Sources import './x.js' (NodeNext); under jest the .ts file is what exists.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
@@ -10,6 +11,13 @@ export default {
     {
       displayName: 'unit',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+    },
+    {
+      // The spec alone (openapi/openapi.yaml) against the copies of Jelou's pages in tests/spec/sources/.
+      displayName: 'spec',
+      testMatch: ['<rootDir>/tests/spec/**/*.test.ts'],
       transform,
       moduleNameMapper,
     },

@@ -28,6 +28,8 @@ step 'typecheck'
 npm run -s typecheck
 step 'unit tests'
 jest --selectProjects unit --json --outputFile "$results/unit.json"
+step 'spec tests (openapi/ against the copies of the documentation pages)'
+jest --selectProjects spec --json --outputFile "$results/spec.json"
 step 'package: npm pack (prepack builds dist/), attw, publint, the tarball installed and used from ESM, CommonJS, TS'
 node scripts/check-package.mjs
 step 'contract tests (Prism mock)'
@@ -38,5 +40,5 @@ jest --selectProjects runner --json --outputFile "$results/runner.json"
 step 'script tests (npm run mock, npm run docs in headless Chromium)'
 jest --selectProjects scripts --json --outputFile "$results/scripts.json"
 
-node scripts/lib/test-totals.mjs "$results/unit.json" "$results/runner.json" "$results/scripts.json" \
+node scripts/lib/test-totals.mjs "$results/unit.json" "$results/spec.json" "$results/runner.json" "$results/scripts.json" \
   "$results/contract/contract.json"

@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/v1/external-support/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message to the end user
+         * @description Your panel answers the end user: Jelou checks the signature, processes the content and delivers it over the
+         *     conversation's channel (WhatsApp, for example). Every field of the body is required; media URLs must be
+         *     reachable over HTTPS.
+         *
+         *     **Authentication:** only `X-Jelou-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes>`, keyed with
+         *     the integration's `signingSecret`. No API key and no Basic credentials: the page says Basic Auth is not used
+         *     here, and gateway credentials must never be sent to this host. Serialize the body once and sign exactly the
+         *     bytes you send.
+         *
+         *     **Routing:** this path is on a different host (path-level `servers`) from every other operation. On the
+         *     gateway, `POST /v1/external-support/{projectId}` is `createIntegration`; a tool that ignores hosts (the
+         *     Prism mock) routes `/v1/external-support/webhook` here because a concrete path wins over a templated one
+         *     (OpenAPI "Paths Object": concrete paths are matched first). See `x-jelou-routing`.
+         *
+         *     **Not idempotent** (`x-jelou-idempotent: false`): each accepted request delivers one more message to the
+         *     user. Whether Jelou drops a repeated `value.id` is not documented, so a retry is safe only where the server
+         *     cannot have acted on the request.
+         *
+         *     **Documented variants** (see `x-jelou-discrepancies`): only 200 and 500 are listed (`validation-status`);
+         *     the signature is computed over the raw body string (`signature-input`); the Spanish HMAC page does not name
+         *     this endpoint (`signature-scope-wording`).
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/external-support/{projectId}": {
         parameters: {
             query?: never;
@@ -23,6 +63,8 @@ export interface paths {
          *     Use it to check the integration's state, confirm the webhook URL, or audit changes. The `signingSecret`
          *     is never returned here (it is shown only when the integration is created or the secret regenerated).
          *
+         *     **Idempotent** (`x-jelou-idempotent: true`): a read, retried with the full policy.
+         *
          *     **Documented variants** (see `x-jelou-discrepancies`): the 200 body is either the flat object
          *     (OpenAPI samples) or the `{message, statusMessage, status, data}` envelope (prose examples), and the
          *     envelope lacks `id` and `authType`; `brainId` equals the project id in the prose and is distinct in the
@@ -31,24 +73,199 @@ export interface paths {
          */
         get: operations["getIntegration"];
         put?: never;
-        post?: never;
-        delete?: never;
+        /**
+         * Create integration
+         * @description Attaches an External Support integration to a project: the webhook Jelou sends events to, and how Jelou
+         *     authenticates itself to it. Jelou generates a unique `signingSecret` for the project and returns it **only
+         *     in this response** (and on regeneration): store it securely. Success is `200`, not `201`.
+         *
+         *     **Not idempotent** (`x-jelou-idempotent: false`): a second create may fail (an integration already exists)
+         *     or issue a new secret, so a retry is safe only where the server cannot have acted on the request.
+         *
+         *     **Routing:** on a single host, `POST /v1/external-support/webhook` is `sendMessage` (a concrete path wins
+         *     over this templated one); the two are on different hosts in production. A project id of `webhook` cannot be
+         *     told apart from that path by a tool that ignores hosts. See `x-jelou-routing`.
+         *
+         *     **Documented variants** (see `x-jelou-discrepancies`): the prose documents only `webhookUrl`, the
+         *     playground sample adds `authType` and `authorization` and sends `no_auth` while its response says
+         *     `bearer` (`update-body`); the response is the flat playground sample, and the prose response example is
+         *     missing from every copy (`response-shape`); `signingSecret` is "shown only here" on this page and "here
+         *     and on regeneration" on the regenerate page (`signing-secret-visibility`).
+         */
+        post: operations["createIntegration"];
+        /**
+         * Delete integration
+         * @description Deletes the project's integration. **Irreversible:** Jelou stops sending events to the webhook, and the
+         *     only way back is to create a new integration (with a new `signingSecret`).
+         *
+         *     **Idempotent** (`x-jelou-idempotent: true`): deleting twice leaves the same state as deleting once; a retry
+         *     that meets 404 after an attempt that may have reached the server means the integration is gone.
+         *
+         *     **Documented variants** (see `x-jelou-discrepancies`): the envelope has no `data`, and its message is
+         *     `Integration deleted successfully` in the prose and `Integration deleted successfully.` (with a period) in
+         *     the OpenAPI sample (`delete-message-text`).
+         */
+        delete: operations["deleteIntegration"];
         options?: never;
         head?: never;
         /**
          * Update integration
          * @description Changes the configuration of an existing integration. Only the fields sent are changed; an empty body
          *     is invalid. `authorization` is the credential Jelou will send to the webhook, and it is needed when
-         *     `authType` is `bearer`, `api_key` or `basic` (not for `no_auth`). Setting the same fields twice has the
-         *     same effect as once, so the request is safe to retry.
+         *     `authType` is `bearer`, `api_key` or `basic` (not for `no_auth`).
          *
-         *     **Documented variants** (see `x-jelou-discrepancies`): the prose lists only `webhookUrl` as a body field,
-         *     the OpenAPI sample adds `authType` and `authorization`; a rejected body is answered 400 on this page
-         *     and 422 on the create page, so both are documented; the 200 body is the flat object (OpenAPI sample)
-         *     or the envelope (prose example); authentication is `x-api-key` or HTTP Basic; the base path is
-         *     `/jelouapi` or `/platform`.
+         *     **Idempotent** (`x-jelou-idempotent: true`): setting the same fields twice has the same effect as once, so
+         *     the request is safe to retry.
          */
         patch: operations["updateIntegration"];
+        trace?: never;
+    };
+    "/v1/external-support/{projectId}/secret/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate the signing secret
+         * @description Issues a new `signingSecret` for the project's integration. The old secret stops working **at once**: every
+         *     webhook verifier and every message sender must switch to the new one. The new secret is shown only in this
+         *     response: store it securely (environment variables, a vault). No body.
+         *
+         *     **Not idempotent** (`x-jelou-idempotent: false`): each call issues another secret and invalidates the
+         *     previous one, so a repeated request would lose the secret of the first; a retry is safe only where the
+         *     server cannot have acted on the request.
+         *
+         *     **Documented variants** (see `x-jelou-discrepancies`): the prose answers with the envelope
+         *     `data{brainId, signingSecret}`, the OpenAPI sample with the flat `{signingSecret, regeneratedAt}`
+         *     (`regenerate-shape`).
+         */
+        post: operations["regenerateSigningSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-support/{projectId}/conversations/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a conversation
+         * @description Hands a conversation with an end user to your panel: Jelou's bot `botId` and the user `userId`, optionally
+         *     with a first message, free metadata (a ticket id, say) and an assignment to a queue, an operator or a team.
+         *     Jelou then sends the `conversation.start` event to the integration's webhook.
+         *
+         *     **Not idempotent** (`x-jelou-idempotent: false`): a repeated start may open a second conversation or emit a
+         *     second `conversation.start`, so a retry is safe only where the server cannot have acted on the request.
+         *
+         *     **Documented variants** (see `x-jelou-discrepancies`): the status table labels 422 "Bad Request"
+         *     (`validation-status`); the playground's only response sample is the error schema and the prose success
+         *     example is cut off in every copy (`conversation-samples`).
+         */
+        post: operations["startConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-support/{projectId}/conversations/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a conversation
+         * @description Ends the active conversation between `botId` and `userId`, optionally sending the user a closing message
+         *     (`redirectPayload.type: text`) or routing them back to a bot flow (`edge`). Jelou then sends the
+         *     `conversation.close` event, with the close reason and the message sent, to the integration's webhook.
+         *
+         *     **Idempotent** (`x-jelou-idempotent: true`): closing a closed conversation leaves it closed, so the request
+         *     is retried like a read.
+         *
+         *     **Documented variants** (see `x-jelou-discrepancies`): the description speaks of a close reason but no body
+         *     field carries one (`close-reason`); Jelou's own front-end sends `skillId` with `edge`, which the page does
+         *     not list; the playground's only response sample is the error schema (`conversation-samples`).
+         */
+        post: operations["closeConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-support/{projectId}/conversations/{conversationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+                /**
+                 * @description The conversation to read (`_id` of the conversation). Sent as one percent-encoded path segment.
+                 * @example CONVERSATION_ID
+                 */
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a conversation
+         * @description Reads one conversation: its room, state (`active` or `closed`), start and end dates, why it ended, the user
+         *     and the bot. Read-only: no webhook event is emitted.
+         *
+         *     **Idempotent** (`x-jelou-idempotent: true`): a read, retried with the full policy.
+         *
+         *     **Routing:** `…/conversations/start` and `…/conversations/close` are concrete paths, matched before this
+         *     templated one for their method (POST). They have no GET, so a GET of `…/conversations/start` falls through to
+         *     this operation with the conversation id `start` (as Prism does).
+         *
+         *     **Documented variants** (see `x-jelou-discrepancies`): the playground's only sample is the error schema,
+         *     the prose shows the envelope (`conversation-samples`); `endedReason` is documented only as
+         *     `closed_by_operator` (`close-reason`); the `Bot` block is cut off after `id`.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -365,15 +582,9 @@ export interface components {
         AuthType: "bearer" | "api_key" | "basic" | "no_auth";
         /** @description The fields of the integration to change. Only the fields sent are changed; at least one is required. `authorization` is needed when `authType` is `bearer`, `api_key` or `basic`. */
         IntegrationChanges: {
-            /**
-             * Format: uri
-             * @description New URL of the endpoint in your system that receives Jelou events. Must be a publicly reachable HTTPS URL.
-             * @example https://my-system.com/webhook/jelou-v2
-             */
-            webhookUrl?: string;
+            webhookUrl?: components["schemas"]["IntegrationWebhookUrl"];
             authType?: components["schemas"]["AuthType"];
-            /** @description The credential Jelou sends to your webhook with the chosen `authType` (a token, an API key, or base64 Basic credentials). Write-only: never returned. */
-            authorization?: string;
+            authorization?: components["schemas"]["IntegrationCredential"];
         };
         /** @description The integration as a flat object, as the OpenAPI playground samples show it. Told apart from the envelope by its top-level `brainId` and the absence of `data`. */
         IntegrationFlat: {
@@ -408,7 +619,7 @@ export interface components {
              */
             updatedAt?: string;
         };
-        /** @description The integration inside the envelope's `data`. The structure table of the pages is cut off after `createdAt`; `id` and `authType` are not shown there but accepted if present. */
+        /** @description The integration inside the envelope's `data`. The structure table of the GET page lists exactly four fields, `brainId`, `webhookUrl`, `createdAt` and `updatedAt`; `id` and `authType` are not among them but are accepted if present (the flat samples have them). */
         IntegrationData: {
             /** @description Unique identifier of the integration; not in any documented envelope. */
             id?: string;
@@ -484,6 +695,369 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * Format: uri
+         * @description URL of the endpoint in your system that receives Jelou events. Must be a publicly reachable HTTPS URL (the create and update pages).
+         * @example https://my-system.com/webhook/jelou
+         */
+        IntegrationWebhookUrl: string;
+        /** @description The credential Jelou sends to your webhook with the chosen `authType` (a token, an API key, or Basic credentials). Write-only: never returned. Whether `basic` expects it already base64-encoded is not documented (see `x-jelou-discrepancies`, `update-body`). */
+        IntegrationCredential: string;
+        /** @description The integration to create: the webhook URL (required) and optionally how Jelou authenticates to it. `authorization` is needed when `authType` is `bearer`, `api_key` or `basic`. */
+        IntegrationCreate: {
+            webhookUrl: components["schemas"]["IntegrationWebhookUrl"];
+            authType?: components["schemas"]["AuthType"];
+            authorization?: components["schemas"]["IntegrationCredential"];
+        };
+        /**
+         * @description The integration's secret for `X-Jelou-Signature` (HMAC-SHA256 key, used as the string it is). Shown only when the integration is created and when the secret is regenerated; store it securely.
+         * @example a1b2c3d4...signing_secret_hex
+         */
+        SigningSecret: string;
+        /** @description The outcome fields of Jelou's success envelope (`{message: [..], statusMessage: "success", status: 1}`), shared by every envelope-shaped response. None is required, so a thinner envelope still decodes. */
+        EnvelopeStatus: {
+            /** @description Human-readable messages, e.g. `["Integration deleted successfully"]`. */
+            message?: string[];
+            /**
+             * @description Outcome label; `success` in every documented example.
+             * @example success
+             */
+            statusMessage?: string;
+            /**
+             * @description Outcome code; `1` in every documented example.
+             * @example 1
+             */
+            status?: number;
+        };
+        /** @description The created integration as a flat object (the create playground sample): an `IntegrationFlat` that carries the `signingSecret`. */
+        CreatedIntegrationFlat: components["schemas"]["IntegrationFlat"] & {
+            signingSecret: components["schemas"]["SigningSecret"];
+        };
+        /** @description The created integration inside the envelope's `data`, with its `signingSecret`. */
+        CreatedIntegrationData: components["schemas"]["IntegrationData"] & {
+            signingSecret: components["schemas"]["SigningSecret"];
+        };
+        /** @description The created integration in Jelou's success envelope. No copy of the page has it: assumed by analogy with GET and regenerate. */
+        CreatedIntegrationEnvelope: components["schemas"]["EnvelopeStatus"] & {
+            data: components["schemas"]["CreatedIntegrationData"];
+        };
+        /** @description The 200 body of `createIntegration`: the flat object or the envelope, each with the `signingSecret`. Exactly one branch matches: the flat object forbids `data`, the envelope requires it. */
+        CreatedIntegrationResponse: components["schemas"]["CreatedIntegrationFlat"] | components["schemas"]["CreatedIntegrationEnvelope"];
+        /** @description The 200 body of `deleteIntegration`: the success envelope without `data`. Its message ends with a period in the OpenAPI sample and not in the prose example. */
+        DeletedIntegrationResponse: components["schemas"]["EnvelopeStatus"];
+        /** @description The new secret as a flat object (the regenerate playground sample). */
+        RegeneratedSecretFlat: {
+            signingSecret: components["schemas"]["SigningSecret"];
+            /**
+             * Format: date-time
+             * @description When the secret was regenerated (ISO 8601).
+             */
+            regeneratedAt?: string;
+        };
+        /** @description The new secret inside the envelope's `data` (the regenerate prose example). */
+        RegeneratedSecretData: {
+            /**
+             * @description Identifier of the Jelou project (brain); the prose example sets it to the path's `projectId`.
+             * @example PROJECT_ID
+             */
+            brainId?: string;
+            signingSecret: components["schemas"]["SigningSecret"];
+        };
+        /** @description The new secret in Jelou's success envelope (the regenerate prose example). */
+        RegeneratedSecretEnvelope: components["schemas"]["EnvelopeStatus"] & {
+            data: components["schemas"]["RegeneratedSecretData"];
+        };
+        /** @description The 200 body of `regenerateSigningSecret`: flat `{signingSecret, regeneratedAt}` (OpenAPI sample) or the envelope `data{brainId, signingSecret}` (prose). Exactly one branch matches any body. */
+        RegeneratedSecretResponse: components["schemas"]["RegeneratedSecretFlat"] | components["schemas"]["RegeneratedSecretEnvelope"];
+        /** @description Who in your panel takes the conversation. */
+        ConversationAssignment: {
+            /**
+             * @description `queue`, `operator` or `team`.
+             * @enum {string}
+             */
+            type: "queue" | "operator" | "team";
+            /**
+             * @description The queue's name, or the operator's or team's id.
+             * @example SUPPORT
+             */
+            target: string;
+        };
+        /** @description The conversation to start. */
+        StartConversationRequest: {
+            /**
+             * @description The Jelou bot that handles the conversation.
+             * @example BOT_ID
+             */
+            botId: string;
+            /**
+             * @description The end user.
+             * @example USER_ID
+             */
+            userId: string;
+            /** @description A message sent when the conversation starts; without it, no message is sent first. */
+            initialMessage?: string;
+            /** @description Free context for your panel, e.g. `{"ticketId": "T-12345"}`. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            assignment?: components["schemas"]["ConversationAssignment"];
+        };
+        /** @description What happens to the user when the conversation closes: `text` sends them `text`; `edge` routes them to a bot flow (Jelou's own front-end sends `skillId` with it, the page lists no field for it). */
+        RedirectPayload: {
+            /**
+             * @description `text` (send a closing message) or `edge` (route to a flow).
+             * @enum {string}
+             */
+            type: "text" | "edge";
+            /**
+             * @description The closing message, when `type` is `text`.
+             * @example Conversation closing message
+             */
+            text?: string;
+            /** @description The skill (flow) to route the user to, when `type` is `edge`. From Jelou's front-end code. */
+            skillId?: number;
+        };
+        /** @description The conversation to close, by bot and user, and what to do with the user. */
+        CloseConversationRequest: {
+            /**
+             * @description The Jelou bot of the conversation.
+             * @example BOT_ID
+             */
+            botId: string;
+            /**
+             * @description The end user of the conversation.
+             * @example USER_ID
+             */
+            userId: string;
+            redirectPayload?: components["schemas"]["RedirectPayload"];
+        };
+        /** @description Whatever Jelou returns about the started or closed conversation; undocumented, so open. */
+        ConversationChangeData: {
+            [key: string]: unknown;
+        };
+        /** @description The 200 body of `startConversation`: the success envelope, with an optional `data`. Cut off in every copy of the page. */
+        ConversationStartedResponse: components["schemas"]["EnvelopeStatus"] & {
+            data?: components["schemas"]["ConversationChangeData"];
+        };
+        /** @description The 200 body of `closeConversation`: the success envelope, with an optional `data`. Undocumented. */
+        ConversationClosedResponse: components["schemas"]["EnvelopeStatus"] & {
+            data?: components["schemas"]["ConversationChangeData"];
+        };
+        /** @description The end user of a conversation. */
+        ConversationUser: {
+            /**
+             * @description The user's id.
+             * @example USER_ID
+             */
+            id?: string;
+            /** @description The user's name(s). */
+            names?: string;
+            /** @description The user's id in an external system. */
+            referenceId?: string;
+        };
+        /** @description The bot of a conversation. The structure table is cut off after `id`; further fields are accepted. */
+        ConversationBot: {
+            /**
+             * @description The bot's id.
+             * @example BOT_ID
+             */
+            id?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One conversation, as `getConversation` returns it in `data`. */
+        Conversation: {
+            /**
+             * @description The conversation's id.
+             * @example CONVERSATION_ID
+             */
+            _id: string;
+            /**
+             * @description The room of the conversation; `sendMessage` addresses it as `room_id`.
+             * @example ROOM_ID
+             */
+            roomId?: string;
+            /**
+             * @description `active` or `closed`.
+             * @enum {string}
+             */
+            state: "active" | "closed";
+            /**
+             * Format: date-time
+             * @description When the conversation started (ISO 8601).
+             */
+            startAt?: string;
+            /**
+             * Format: date-time
+             * @description When it was closed (ISO 8601); present only when closed.
+             */
+            endAt?: string;
+            /**
+             * @description Why it ended. The page documents `closed_by_operator`; Jelou's front-end also knows `CLOSED_BY_AUTO_TRANSFER`, `EXPIRED`, `CLOSED_BY_OPERATOR` and `TRANSFERRED`, so any string is accepted.
+             * @example closed_by_operator
+             */
+            endedReason?: string;
+            User?: components["schemas"]["ConversationUser"];
+            Bot?: components["schemas"]["ConversationBot"];
+        };
+        /** @description The 200 body of `getConversation`: the success envelope with the conversation in `data`. */
+        ConversationResponse: components["schemas"]["EnvelopeStatus"] & {
+            data: components["schemas"]["Conversation"];
+        };
+        /**
+         * Format: uri
+         * @description Where Jelou fetches the media; must be reachable over HTTPS (the send page).
+         * @example https://storage.example.com/media/image.jpg
+         */
+        MediaUrl: string;
+        /** @description The content of a text message. */
+        TextContent: {
+            /**
+             * @description The text.
+             * @example Hello from the agent
+             */
+            body: string;
+        };
+        /** @description The content of an image message. */
+        ImageContent: {
+            url: components["schemas"]["MediaUrl"];
+            /**
+             * @description The image's media type, e.g. `image/jpeg`.
+             * @example image/jpeg
+             */
+            mime_type: string;
+            /** @description Optional caption. */
+            caption?: string;
+        };
+        /** @description The content of a video message. */
+        VideoContent: {
+            url: components["schemas"]["MediaUrl"];
+            /**
+             * @description The video's media type, e.g. `video/mp4`.
+             * @example video/mp4
+             */
+            mime_type: string;
+            /** @description Optional caption. */
+            caption?: string;
+        };
+        /** @description The content of an audio message. */
+        AudioContent: {
+            url: components["schemas"]["MediaUrl"];
+            /**
+             * @description The audio's media type, e.g. `audio/mpeg`.
+             * @example audio/mpeg
+             */
+            mime_type: string;
+        };
+        /** @description The content of a document message. */
+        DocumentContent: {
+            url: components["schemas"]["MediaUrl"];
+            /**
+             * @description The document's media type, e.g. `application/pdf`.
+             * @example application/pdf
+             */
+            mime_type: string;
+            /** @description Optional file name shown to the user. */
+            filename?: string;
+        };
+        /** @description A text message. */
+        TextMessageValue: {
+            /** @description The message's id, chosen by the sender. */
+            id: string;
+            /**
+             * @description The message type.
+             * @constant
+             */
+            type: "text";
+            content: components["schemas"]["TextContent"];
+        };
+        /** @description An image message. */
+        ImageMessageValue: {
+            /** @description The message's id, chosen by the sender. */
+            id: string;
+            /**
+             * @description The message type.
+             * @constant
+             */
+            type: "image";
+            content: components["schemas"]["ImageContent"];
+        };
+        /** @description A video message. */
+        VideoMessageValue: {
+            /** @description The message's id, chosen by the sender. */
+            id: string;
+            /**
+             * @description The message type.
+             * @constant
+             */
+            type: "video";
+            content: components["schemas"]["VideoContent"];
+        };
+        /** @description An audio message. */
+        AudioMessageValue: {
+            /** @description The message's id, chosen by the sender. */
+            id: string;
+            /**
+             * @description The message type.
+             * @constant
+             */
+            type: "audio";
+            content: components["schemas"]["AudioContent"];
+        };
+        /** @description A document message. */
+        DocumentMessageValue: {
+            /** @description The message's id, chosen by the sender. */
+            id: string;
+            /**
+             * @description The message type.
+             * @constant
+             */
+            type: "document";
+            content: components["schemas"]["DocumentContent"];
+        };
+        /** @description The message itself; `type` selects the shape of `content` (the table of the send/receive pages). */
+        MessageValue: components["schemas"]["TextMessageValue"] | components["schemas"]["ImageMessageValue"] | components["schemas"]["VideoMessageValue"] | components["schemas"]["AudioMessageValue"] | components["schemas"]["DocumentMessageValue"];
+        /** @description The `incoming_message` event your panel sends to Jelou; every field is required. The SDK fills `field`, `object` and `event_type`. */
+        SendMessageRequest: {
+            /**
+             * @description Always `messages`.
+             * @constant
+             */
+            field: "messages";
+            /**
+             * @description Always `message_event`.
+             * @constant
+             */
+            object: "message_event";
+            /**
+             * @description Always `incoming_message`.
+             * @constant
+             */
+            event_type: "incoming_message";
+            /**
+             * @description The Jelou project.
+             * @example PROJECT_ID
+             */
+            project_id: string;
+            /**
+             * @description The active room of the conversation (`roomId` of `getConversation`).
+             * @example ROOM_ID
+             */
+            room_id: string;
+            /**
+             * @description The bot of the conversation.
+             * @example BOT_ID
+             */
+            bot_id: string;
+            /**
+             * @description The recipient.
+             * @example USER_ID
+             */
+            user_id: string;
+            value: components["schemas"]["MessageValue"];
+        };
+        /** @description The 200 body of `sendMessage`. Not documented: any JSON object is accepted; the envelope fields are typed in case they come. */
+        MessageSentResponse: components["schemas"]["EnvelopeStatus"];
     };
     responses: {
         /** @description Your receiver took the event. What Jelou expects is not documented; answer 2xx quickly (the SDK's receivers also answer 202 when handlers outlive `timeoutMs`). */
@@ -527,7 +1101,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description The body is well-formed but fails validation. Documented for creating an integration; accepted here too because the pages disagree on 400 vs 422 (see `x-jelou-discrepancies`, `validation-status`). */
+        /** @description The body is well-formed but fails validation. Documented for creating an integration; accepted here too because the pages disagree on 400 vs 422 (see `x-jelou-discrepancies`, `validation-status`). The first example is about the webhook URL: it is the one the Prism mock answers to any invalid body. */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
@@ -536,8 +1110,44 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Internal server error. */
+        /** @description Internal server error (listed by every integration page's status table). */
         InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description `X-Jelou-Signature` missing or wrong. Not on the send page, which lists only 200 and 500; documented here because a request without the signature must be refused somehow, and the mock (which checks the header's presence through the `jelouSignature` scheme) answers 401. */
+        SignatureRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The bot or the user was not found (start and close conversation). */
+        BotOrUserNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No conversation exists for the given `projectId` and `conversationId`. */
+        ConversationNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Required fields missing or in an invalid format. The start page labels this 422 "Bad Request", the close page "Unprocessable Entity" (see `x-jelou-discrepancies`, `validation-status`). The first example is the one the Prism mock answers to any invalid body. */
+        ConversationUnprocessable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -567,6 +1177,11 @@ export interface components {
          * @example PROJECT_ID
          */
         ProjectId: string;
+        /**
+         * @description The conversation to read (`_id` of the conversation). Sent as one percent-encoded path segment.
+         * @example CONVERSATION_ID
+         */
+        ConversationId: string;
     };
     requestBodies: never;
     headers: never;
@@ -574,6 +1189,33 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The message event, serialized once; the signature covers exactly these bytes. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Message received and processed. The body is not in any available copy of the page: any JSON object is accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSentResponse"];
+                };
+            };
+            401: components["responses"]["SignatureRejected"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getIntegration: {
         parameters: {
             query?: never;
@@ -596,6 +1238,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** @description The webhook to attach, and optionally how Jelou authenticates to it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationCreate"];
+            };
+        };
+        responses: {
+            /** @description Integration created (200, not 201); the only response besides regeneration that carries the `signingSecret`. In either shape. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedIntegrationResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Integration deleted; an envelope without `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedIntegrationResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -636,6 +1341,139 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    regenerateSigningSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Secret regenerated; the new `signingSecret`, in either documented shape. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegeneratedSecretResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    startConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** @description Who the conversation is between, and optionally its first message, metadata and assignment. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description Conversation started; Jelou emits `conversation.start` to the webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationStartedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["BotOrUserNotFound"];
+            422: components["responses"]["ConversationUnprocessable"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    closeConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** @description The conversation to close (by bot and user) and optionally what to tell or do with the user. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description Conversation closed; Jelou emits `conversation.close` to the webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationClosedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["BotOrUserNotFound"];
+            422: components["responses"]["ConversationUnprocessable"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the Jelou project whose integration is read or changed. Sent as one percent-encoded path segment.
+                 * @example PROJECT_ID
+                 */
+                projectId: components["parameters"]["ProjectId"];
+                /**
+                 * @description The conversation to read (`_id` of the conversation). Sent as one percent-encoded path segment.
+                 * @example CONVERSATION_ID
+                 */
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation, in the success envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ConversationNotFound"];
             500: components["responses"]["InternalServerError"];
         };
     };

@@ -97,25 +97,25 @@ describe('npm run contract against a broken spec (mock)', () => {
       tempDir = mkdtempSync(path.join(os.tmpdir(), 'jelou-extra-op-'));
       const spec = path.join(tempDir, 'openapi.yaml');
       copyFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.yaml'), spec);
-      // A new operation (DELETE) on the existing path, with nothing in tests/ for it.
+      // A new operation (PUT, which the spec does not have) on the existing path, with nothing in tests/ for it.
       const yaml = readFileSync(spec, 'utf8').replace(
         /\n {4}get:\n {6}operationId: getIntegration\n/,
         (get) =>
-          `\n    delete:\n      operationId: deleteIntegration\n      summary: Delete integration\n` +
+          `\n    put:\n      operationId: replaceIntegration\n      summary: Replace integration\n` +
           `      responses:\n        '204':\n          description: Deleted.${get}`,
       );
-      expect(yaml).toContain('deleteIntegration');
+      expect(yaml).toContain('replaceIntegration');
       writeFileSync(spec, yaml);
       const run = await runContract({ JELOU_CONTRACT_SPEC: spec });
 
       expect(run.code).toBe(1);
-      expect(rowsOf(run.report, 'deleteIntegration', 'coverage')[0]).toMatchObject({
+      expect(rowsOf(run.report, 'replaceIntegration', 'coverage')[0]).toMatchObject({
         result: 'fail',
         got: 'no recorded case',
       });
       expect(rowsOf(run.report, 'getIntegration', 'coverage')[0]?.result).toBe('pass');
       expect(run.stdout).toContain(
-        'no contract case records deleteIntegration (DELETE /v1/external-support/{projectId})',
+        'no contract case records replaceIntegration (PUT /v1/external-support/{projectId})',
       );
       expect(prismProcessesFor(spec)).toEqual([]);
     },

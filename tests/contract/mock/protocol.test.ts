@@ -6,7 +6,8 @@ describe('calls outside the spec', () => {
   it.each([
     ['GET', '/v1/external-support'],
     ['GET', '/v1/external-support/PROJECT_ID/unknown'],
-    ['DELETE', '/v1/external-support/PROJECT_ID'],
+    ['PUT', '/v1/external-support/PROJECT_ID'],
+    ['DELETE', '/v1/external-support/PROJECT_ID/conversations/CONVERSATION_ID'],
   ])('%s %s is not answered as a documented operation', async (method, path) => {
     const response = await fetch(`${prismUrl()}${path}`, { method, headers: { 'x-api-key': 'k' } });
     record({

@@ -37,7 +37,9 @@ const examples200 = operations.flatMap((operation) =>
   ),
 );
 
-const OPERATION_IDS = Object.keys(responseValidators) as OperationId[];
+const ALL_OPERATION_IDS = Object.keys(responseValidators) as OperationId[];
+/** The operations whose 200 body is the integration, flat or enveloped (the cases below are about that shape). */
+const OPERATION_IDS: OperationId[] = ['getIntegration', 'updateIntegration'];
 
 const DATA = {
   brainId: 'PROJECT_ID',
@@ -61,7 +63,7 @@ function issuesOf(operationId: OperationId, body: unknown): SchemaIssue[] {
 
 describe('the generated 200 checks', () => {
   it('has a validator for each operation of the spec, and no other', () => {
-    expect([...OPERATION_IDS].sort()).toEqual(operations.map((operation) => operation.operationId).sort());
+    expect([...ALL_OPERATION_IDS].sort()).toEqual(operations.map((operation) => operation.operationId).sort());
   });
 
   it('finds both documented 200 shapes for each operation', () => {
