@@ -64,7 +64,7 @@ export function webhookEvents(spec) {
     if (!media?.schema) continue;
     const body = checksOf(spec, media.schema, '', { checks: [] });
     // The name fields are how the router found the event (`event_type` or `event`, see the discrepancy
-    // `webhook-event-field`): checking one of them would turn an event named by the other into an unknown one.
+    // `event-envelope-style`): checking one of them would turn an event named by the other into an unknown one.
     checks[event] = body.checks.filter((check) => !/^event(_type)?:/.test(check));
     const discriminator = resolveDiscriminator(spec, media.schema);
     for (const [value, variantChecks] of Object.entries(body.variants ?? {}))

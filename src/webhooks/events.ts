@@ -1,5 +1,5 @@
 // Naming an event body: message events name themselves in `event_type`, the close-conversation page shows `event`
-// (the spec's `webhook-event-field` discrepancy). `message` events are refined by `value.type`.
+// (the spec's `event-envelope-style` discrepancy). `message` events are refined by `value.type`.
 import { checkEvent } from '../spec/webhook-events.js';
 
 /** How the router named a body, and whether the body matches that event's schema. */

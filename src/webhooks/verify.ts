@@ -9,7 +9,7 @@ import { secretList, type SecretInput } from './secrets.js';
 export interface VerifyOptions {
   /**
    * Also accept the signature of `JSON.stringify(JSON.parse(body))`, the form Jelou's own sample verifier checks,
-   * and report `form: 'reserialized'` (see the spec's `webhook-signing-input` discrepancy).
+   * and report `form: 'reserialized'` (see the spec's `signature-input` discrepancy).
    * @default false
    */
   readonly reserialized?: boolean;
