@@ -1,8 +1,9 @@
 // The operation table: one data-only row per operationId, read by the client's generic `execute`
 // (src/spec/operations.ts gives it its types). Everything the client needs to know about an operation that the
-// spec says: method, path, path parameters, host, credentials, whether repeating it is harmless, validators.
+// spec says: method, path, path parameters, host, credentials, whether repeating it is harmless, and the schema
+// nodes its body and 2xx responses are checked with (scripts/lib/validators.mjs; they name ./validators.ts' defs).
 import { operationsOf } from './operations.mjs';
-import { bodyValidatorName, validatorName } from './validators.mjs';
+import { compileOperations } from './validators.mjs';
 
 /** The operation extension that says whether sending an operation twice is harmless. */
 export const IDEMPOTENT_EXTENSION = 'x-jelou-idempotent';
@@ -53,6 +54,7 @@ function hasEnvelope(spec, schema, seen = new Set()) {
 
 /** The table's rows, in path order. */
 export function operationRows(spec) {
+  const { nodes } = compileOperations(spec);
   return operationsOf(spec).map(({ operationId, method, path, operation, item }) => {
     const where = `${method} ${path} (${operationId})`;
     const responses = {};
@@ -60,7 +62,7 @@ export function operationRows(spec) {
     for (const [status, response] of Object.entries(operation.responses ?? {})) {
       const schema = response.content?.['application/json']?.schema;
       if (!/^2\d\d$/.test(status) || !schema) continue;
-      responses[status] = validatorName(operationId, status);
+      responses[status] = nodes[operationId].responses[status];
       envelope ||= hasEnvelope(spec, schema);
     }
     const body = operation.requestBody?.content?.['application/json']?.schema;
@@ -73,7 +75,7 @@ export function operationRows(spec) {
         server: (operation.servers ?? item?.servers) ? 'messages' : 'gateway',
         security: securityOf(spec, operation),
         idempotent: idempotentOf(where, method, operation),
-        body: body ? bodyValidatorName(operationId) : null,
+        body: body ? nodes[operationId].body : null,
         bodyRequired: Boolean(body && operation.requestBody.required),
         responses,
         envelope,
@@ -89,7 +91,7 @@ export function operationsSource(spec) {
     .join('\n');
   return [
     '/** Every operation of the spec: method, path template, path parameters in order, host, credentials, whether',
-    ' * repeating it is harmless, and the names of its validators in ./validators.ts. */',
+    ' * repeating it is harmless, and the schema nodes of its body and 2xx responses (names refer to ./validators.ts). */',
     `export const operations = {\n${rows}\n} as const;`,
   ].join('\n');
 }

@@ -1,7 +1,7 @@
-// The typed view of the generated operation table, with each row's validators resolved from their names.
+// The typed view of the generated operation table, with each row's schema nodes turned into checks.
 import { operations } from '../generated/operations.js';
-import * as generated from '../generated/validators.js';
-import { checkSchema, type Schema, type SchemaIssue } from './check-schema.js';
+import { defs } from '../generated/validators.js';
+import { checkSchema, type Schema, type SchemaIssue, type SchemaNode } from './check-schema.js';
 import type { OperationId } from './types.js';
 
 /** Which host an operation goes to: the API gateway, or the messages host of `sendMessage`. */
@@ -36,17 +36,10 @@ export interface Operation {
   readonly envelope: boolean;
 }
 
-const defs = generated.defs as unknown as Readonly<Record<string, Schema>>;
-const schemas = generated as unknown as Readonly<Record<string, Schema>>;
-
-function check(name: string): Check {
-  const schema = schemas[name] as Schema;
+function check(schema: Schema): Check {
   return (value) => {
-    if (checkSchema(schema, value, defs)) return undefined;
-    // Invalid: walk it again, this time collecting every issue with its place.
-    const issues: SchemaIssue[] = [];
-    checkSchema(schema, value, defs, issues);
-    return issues;
+    const issues = checkSchema(schema, value, defs as unknown as Readonly<Record<string, SchemaNode>>);
+    return issues.length === 0 ? undefined : issues;
   };
 }
 
@@ -62,9 +55,11 @@ function resolve(operationId: OperationId, row: Row): Operation {
     server: row.server,
     security: row.security,
     idempotent: row.idempotent,
-    body: row.body === null ? undefined : check(row.body),
+    body: row.body === null ? undefined : check(row.body as Schema),
     bodyRequired: row.bodyRequired,
-    responses: Object.fromEntries(Object.entries(row.responses).map(([status, name]) => [status, check(name)])),
+    responses: Object.fromEntries(
+      Object.entries(row.responses).map(([status, schema]) => [status, check(schema as Schema)]),
+    ),
     envelope: row.envelope,
   };
 }
