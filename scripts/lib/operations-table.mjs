@@ -84,14 +84,24 @@ export function operationRows(spec) {
   });
 }
 
+// What a row of the written table leaves out, because src/spec/operations.ts knows it: the path parameters (read
+// from the path) and every field that has its usual value.
+const USUAL = { body: null, bodyRequired: false, server: 'gateway', security: 'gateway', envelope: false };
+
 /** The source (without banner) of src/generated/operations.ts. */
 export function operationsSource(spec) {
   const rows = operationRows(spec)
-    .map(({ operationId, row }) => `  ${operationId}: ${JSON.stringify(row)},`)
+    .map(({ operationId, row }) => {
+      const written = Object.fromEntries(
+        Object.entries(row).filter(([key, value]) => key !== 'pathParams' && USUAL[key] !== value),
+      );
+      return `  ${operationId}: ${JSON.stringify(written)},`;
+    })
     .join('\n');
   return [
-    '/** Every operation of the spec: method, path template, path parameters in order, host, credentials, whether',
-    ' * repeating it is harmless, and the schema nodes of its body and 2xx responses (names refer to ./validators.ts). */',
+    '/** Every operation of the spec: method, path template, whether repeating it is harmless, the schema nodes of its',
+    ' * body and 2xx responses (names refer to ./validators.ts), and, when not the usual (no body, the gateway host',
+    " * with the gateway's credentials, no envelope), its body, host, credentials and whether it may be an envelope. */",
     `export const operations = {\n${rows}\n} as const;`,
   ].join('\n');
 }

@@ -234,7 +234,33 @@ export function compileOperations(spec) {
     nodes[operationId] ??= { responses: {} };
     nodes[operationId].body = compiler.node(schema, 'strict', `${operationId} requestBody`);
   }
-  return { nodes, defs: compiler.defs() };
+  // A def named once is written where it is named instead: a name costs more than it saves until it is shared.
+  const defs = compiler.defs();
+  const uses = {};
+  const count = (node) => mapNodes(node, (name) => ((uses[name] = (uses[name] ?? 0) + 1), name));
+  for (const { body, responses } of Object.values(nodes)) [body, ...Object.values(responses)].forEach(count);
+  Object.values(defs).forEach(count);
+  const inline = (node) => mapNodes(node, (name) => (uses[name] === 1 ? inline(defs[name]) : name));
+  for (const entry of Object.values(nodes)) {
+    if (entry.body !== undefined) entry.body = inline(entry.body);
+    for (const status of Object.keys(entry.responses)) entry.responses[status] = inline(entry.responses[status]);
+  }
+  const shared = {};
+  for (const [name, node] of Object.entries(defs)) if (uses[name] > 1) shared[name] = inline(node);
+  return { nodes, defs: shared };
+}
+
+// Calls `named(name)` for every def name in `node` (not for bare types), and gives back the node with each replaced
+// by what it returned. Only node places are looked at: names in `r`, `n`, `e` and `w` are property names or values.
+function mapNodes(node, named) {
+  if (node === undefined) return undefined;
+  if (typeof node === 'string') return TYPES.has(node) ? node : named(node);
+  const out = { ...node };
+  if (node.p) out.p = Object.fromEntries(Object.entries(node.p).map(([key, child]) => [key, mapNodes(child, named)]));
+  if (node.i !== undefined) out.i = mapNodes(node.i, named);
+  if (node.o) out.o = node.o.map((child) => mapNodes(child, named));
+  if (node.a) out.a = node.a.map((child) => mapNodes(child, named));
+  return out;
 }
 
 /** Returns the validator module's source (without banner) for a bundled spec: the shared `defs`. */

@@ -43,28 +43,37 @@ function check(schema: Schema): Check {
   };
 }
 
-type Row = (typeof operations)[OperationId];
+/** A row as the generator writes it: fields with their usual value are left out. */
+interface Row {
+  readonly method: string;
+  readonly path: string;
+  readonly idempotent: boolean;
+  readonly body?: Schema;
+  readonly bodyRequired?: boolean;
+  readonly server?: Server;
+  readonly security?: Security;
+  readonly responses: Readonly<Record<string, Schema>>;
+  readonly envelope?: boolean;
+}
 
 function resolve(operationId: OperationId, row: Row): Operation {
   return {
     operationId,
     method: row.method,
     path: row.path,
-    pathParams: row.pathParams,
+    pathParams: [...row.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? ''),
     pathParts: row.path.split(/\{[^}]+\}/),
-    server: row.server,
-    security: row.security,
+    server: row.server ?? 'gateway',
+    security: row.security ?? 'gateway',
     idempotent: row.idempotent,
-    body: row.body === null ? undefined : check(row.body as Schema),
-    bodyRequired: row.bodyRequired,
-    responses: Object.fromEntries(
-      Object.entries(row.responses).map(([status, schema]) => [status, check(schema as Schema)]),
-    ),
-    envelope: row.envelope,
+    body: row.body === undefined ? undefined : check(row.body),
+    bodyRequired: row.bodyRequired ?? false,
+    responses: Object.fromEntries(Object.entries(row.responses).map(([status, schema]) => [status, check(schema)])),
+    envelope: row.envelope ?? false,
   };
 }
 
 /** Every operation of the spec, by operationId. */
 export const OPERATIONS = Object.fromEntries(
-  (Object.keys(operations) as OperationId[]).map((id) => [id, resolve(id, operations[id])]),
+  (Object.keys(operations) as OperationId[]).map((id) => [id, resolve(id, operations[id] as Row)]),
 ) as Readonly<Record<OperationId, Operation>>;

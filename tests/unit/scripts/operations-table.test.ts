@@ -79,7 +79,10 @@ describe('operationRows', () => {
       bodyRequired: true,
       responses: { 200: 'object' },
     });
-    expect(table['getIntegration']).toMatchObject({ body: null, responses: { 200: 'Response' } });
+    expect(table['getIntegration']).toMatchObject({
+      body: null,
+      responses: { 200: { o: ['object', { t: 'object', r: ['data'] }] } },
+    });
     expect(table['deleteIntegration']).toMatchObject({ body: null, responses: {} });
   });
 

@@ -48,6 +48,7 @@ describe('compileOperations and validatorsSource', () => {
     const result = compiled({ $ref: '#/components/schemas/Thing' }, schemas);
     expect(result.nodes['getX']?.responses['200']).toBe('Thing');
     expect(result.nodes['postX']?.body).toBe('Thing');
+    expect(result.source).toContain('export const defs = {"Thing":');
     expect(result.defs).toEqual({ Thing: { t: 'object', r: ['id'], p: { id: 'string' } } });
     expect(result.source).not.toContain('Unused');
   });
@@ -91,13 +92,29 @@ describe('compileOperations and validatorsSource', () => {
     });
   });
 
-  it('names the request form of a component apart when it differs from the response form', () => {
+  it('names the request form of a shared component apart when it differs from the response form', () => {
     const schemas = { Kind: { type: 'object', properties: { k: { type: 'string', enum: ['a'] } } } };
-    const result = compiled({ $ref: '#/components/schemas/Kind' }, schemas);
+    const kind = { $ref: '#/components/schemas/Kind' };
+    const result = compiled({ type: 'object', properties: { one: kind, two: kind } }, schemas);
     expect(result.defs).toEqual({
       Kind: { t: 'object', p: { k: 'string' } },
       KindIn: { t: 'object', p: { k: { t: 'string', e: ['a'] } } },
     });
+    expect(result.nodes['getX']?.responses['200']).toEqual({ t: 'object', p: { one: 'Kind', two: 'Kind' } });
+    expect(result.nodes['postX']?.body).toEqual({ t: 'object', p: { one: 'KindIn', two: 'KindIn' } });
+  });
+
+  // The test spec uses one schema as both the response and the body: a component they both name is named twice.
+  it('writes a component named once where it is named, and one named twice in defs', () => {
+    const nested = compiled(
+      { type: 'object', properties: { one: { $ref: '#/components/schemas/Outer' } } },
+      {
+        Outer: { type: 'object', properties: { inner: { $ref: '#/components/schemas/Inner' } } },
+        Inner: { type: 'array', items: { type: 'number' } },
+      },
+    );
+    expect(nested.nodes['getX']?.responses['200']).toEqual({ t: 'object', p: { one: 'Outer' } });
+    expect(nested.defs).toEqual({ Outer: { t: 'object', p: { inner: { t: 'array', i: 'number' } } } });
   });
 
   it('keeps a property named like an annotation', () => {
