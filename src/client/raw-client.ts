@@ -139,9 +139,9 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
     });
     const all = [...global, ...middleware];
     const id = Math.random().toString(36).slice(2, 11);
-    const options = Object.freeze({ baseUrl: base, fetch: fetchVia, parseAs, querySerializer, bodySerializer });
+    const options = { baseUrl: base, fetch: fetchVia, parseAs, querySerializer, bodySerializer };
     // Runs one hook of every middleware (in order, or in reverse), as openapi-fetch does.
-    const run = async (hook: Hook, reverse: boolean, fields: object, until: (result: unknown) => boolean) => {
+    const run = async (hook: Hook, reverse: boolean, fields: () => object, until: (result: unknown) => boolean) => {
       for (const m of reverse ? [...all].reverse() : all) {
         const result: unknown = await (m[hook] as ((f: object) => unknown) | undefined)?.({
           request: req,
@@ -149,7 +149,7 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
           params,
           options,
           id,
-          ...fields,
+          ...fields(),
         });
         if (result && until(result)) return result;
       }
@@ -157,7 +157,7 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
     };
     const wrong = (hook: string): Error => new TypeError(`${hook}: unexpected return value`);
     let response: Response | undefined;
-    await run('onRequest', false, {}, (result) => {
+    await run('onRequest', false, () => ({}), (result) => {
       if (result instanceof Request) req = result;
       else if (result instanceof Response) response = result;
       else throw wrong('onRequest');
@@ -171,11 +171,7 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
         await run(
           'onError',
           true,
-          {
-            get error() {
-              return failure;
-            },
-          },
+          () => ({ error: failure }),
           (result) => {
             if (result instanceof Response) response = result;
             else if (result instanceof Error) failure = result;
@@ -189,14 +185,9 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
       await run(
         'onResponse',
         true,
-        {
-          get response() {
-            return current;
-          },
-        },
+        () => ({ response: current }),
         (result) => {
-          if (!(result instanceof Response))
-            throw new Error('onResponse: must return new Response() when modifying the response');
+          if (!(result instanceof Response)) throw wrong('onResponse');
           current = result;
           return false;
         },
