@@ -157,12 +157,17 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
     };
     const wrong = (hook: string): Error => new TypeError(`${hook}: unexpected return value`);
     let response: Response | undefined;
-    await run('onRequest', false, () => ({}), (result) => {
-      if (result instanceof Request) req = result;
-      else if (result instanceof Response) response = result;
-      else throw wrong('onRequest');
-      return response !== undefined;
-    });
+    await run(
+      'onRequest',
+      false,
+      () => ({}),
+      (result) => {
+        if (result instanceof Request) req = result;
+        else if (result instanceof Response) response = result;
+        else throw wrong('onRequest');
+        return response !== undefined;
+      },
+    );
     if (response === undefined) {
       try {
         response = await fetchVia(req);
