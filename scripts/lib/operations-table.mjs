@@ -1,8 +1,9 @@
 // The operation table: one data-only row per operationId, read by the client's generic `execute`
 // (src/spec/operations.ts gives it its types). Everything the client needs to know about an operation that the
-// spec says: method, path, path parameters, host, credentials, whether repeating it is harmless, validators.
+// spec says: method, path, path parameters, host, credentials, whether repeating it is harmless, and the schema
+// nodes its body and 2xx responses are checked with (scripts/lib/validators.mjs; they name ./validators.ts' defs).
 import { operationsOf } from './operations.mjs';
-import { bodyValidatorName, validatorName } from './validators.mjs';
+import { compileOperations } from './validators.mjs';
 
 /** The operation extension that says whether sending an operation twice is harmless. */
 export const IDEMPOTENT_EXTENSION = 'x-jelou-idempotent';
@@ -53,6 +54,7 @@ function hasEnvelope(spec, schema, seen = new Set()) {
 
 /** The table's rows, in path order. */
 export function operationRows(spec) {
+  const { nodes } = compileOperations(spec);
   return operationsOf(spec).map(({ operationId, method, path, operation, item }) => {
     const where = `${method} ${path} (${operationId})`;
     const responses = {};
@@ -60,7 +62,7 @@ export function operationRows(spec) {
     for (const [status, response] of Object.entries(operation.responses ?? {})) {
       const schema = response.content?.['application/json']?.schema;
       if (!/^2\d\d$/.test(status) || !schema) continue;
-      responses[status] = validatorName(operationId, status);
+      responses[status] = nodes[operationId].responses[status];
       envelope ||= hasEnvelope(spec, schema);
     }
     const body = operation.requestBody?.content?.['application/json']?.schema;
@@ -73,7 +75,7 @@ export function operationRows(spec) {
         server: (operation.servers ?? item?.servers) ? 'messages' : 'gateway',
         security: securityOf(spec, operation),
         idempotent: idempotentOf(where, method, operation),
-        body: body ? bodyValidatorName(operationId) : null,
+        body: body ? nodes[operationId].body : null,
         bodyRequired: Boolean(body && operation.requestBody.required),
         responses,
         envelope,
@@ -82,14 +84,24 @@ export function operationRows(spec) {
   });
 }
 
+// What a row of the written table leaves out, because src/spec/operations.ts knows it: the path parameters (read
+// from the path) and every field that has its usual value.
+const USUAL = { body: null, bodyRequired: false, server: 'gateway', security: 'gateway', envelope: false };
+
 /** The source (without banner) of src/generated/operations.ts. */
 export function operationsSource(spec) {
   const rows = operationRows(spec)
-    .map(({ operationId, row }) => `  ${operationId}: ${JSON.stringify(row)},`)
+    .map(({ operationId, row }) => {
+      const written = Object.fromEntries(
+        Object.entries(row).filter(([key, value]) => key !== 'pathParams' && USUAL[key] !== value),
+      );
+      return `  ${operationId}: ${JSON.stringify(written)},`;
+    })
     .join('\n');
   return [
-    '/** Every operation of the spec: method, path template, path parameters in order, host, credentials, whether',
-    ' * repeating it is harmless, and the names of its validators in ./validators.ts. */',
+    '/** Every operation of the spec: method, path template, whether repeating it is harmless, the schema nodes of its',
+    ' * body and 2xx responses (names refer to ./validators.ts), and, when not the usual (no body, the gateway host',
+    " * with the gateway's credentials, no envelope), its body, host, credentials and whether it may be an envelope. */",
     `export const operations = {\n${rows}\n} as const;`,
   ].join('\n');
 }

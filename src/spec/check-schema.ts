@@ -1,6 +1,14 @@
-// A small JSON Schema checker for the compact schema data in src/generated/validators.ts. It implements exactly the
-// keywords the generator lets through (scripts/lib/validators.mjs refuses any other), with ajv's wording, so an
-// issue reads the same as the contract suite's. Formats are not checked here: the client is a tolerant reader.
+// The run-time checker of the compact schema nodes that scripts/lib/validators.mjs compiles from the spec (the
+// operation table holds each operation's nodes; src/generated/validators.ts the shared `defs` they name). Messages
+// follow ajv's wording, so an issue reads like the contract suite's.
+//
+// A node is a string, the name of a `defs` entry or else a JSON type (`"string"`), or an object of (all optional):
+//   t  JSON type(s)           r  required properties     p  properties' nodes       x  1: no other properties
+//   i  every item's node      e  allowed values          o  oneOf: exactly one       a  allOf: every one
+//   n  forbidden properties   m  minLength (strings) or minProperties (objects)      g  pattern (strings)
+//   w  [A, values, B]: when property A is one of the values, property B is required
+// Request bodies are compiled with all of these; 2xx responses only with the shape-telling ones (t r p i o a n):
+// the client is a tolerant reader, and formats, patterns, enums and lengths are checked by the contract suite.
 
 /** One problem found in a body: where (a JSON pointer, `/` for the root), and what. */
 export interface SchemaIssue {
@@ -8,178 +16,78 @@ export interface SchemaIssue {
   readonly message: string;
 }
 
-/** A compact schema as the generator writes it; `$ref` names a key of the `defs` it is checked with. */
-export interface Schema {
-  type?: string | readonly string[];
-  required?: readonly string[];
-  properties?: Readonly<Record<string, Schema>>;
-  additionalProperties?: Schema | boolean;
-  items?: Schema;
-  enum?: readonly unknown[];
-  const?: unknown;
-  oneOf?: readonly Schema[];
-  anyOf?: readonly Schema[];
-  allOf?: readonly Schema[];
-  not?: Schema;
-  if?: Schema;
-  then?: Schema;
-  else?: Schema;
-  minLength?: number;
-  maxLength?: number;
-  minProperties?: number;
-  maxProperties?: number;
-  minItems?: number;
-  maxItems?: number;
-  minimum?: number;
-  maximum?: number;
-  pattern?: string;
-  $ref?: string;
+/** A compact schema node, as documented above: a name or type, or a node object. */
+export type Schema = string | SchemaNode;
+
+/** A compact schema node's object form. */
+export interface SchemaNode {
+  readonly t?: string | readonly string[];
+  readonly r?: readonly string[];
+  readonly p?: Readonly<Record<string, Schema>>;
+  readonly x?: 1;
+  readonly i?: Schema;
+  readonly e?: readonly unknown[];
+  readonly o?: readonly Schema[];
+  readonly a?: readonly Schema[];
+  readonly n?: readonly string[];
+  readonly m?: number;
+  readonly g?: string;
+  readonly w?: readonly [string, readonly unknown[], string];
 }
 
-type Defs = Readonly<Record<string, Schema>>;
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-function hasType(value: unknown, type: string): boolean {
-  const actual = typeOf(value);
-  if (type === 'integer') return Number.isInteger(value);
-  return actual === type;
-}
-
-function equal(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
-}
-
-const patterns = new Map<string, RegExp>();
-function regex(source: string): RegExp {
-  let compiled = patterns.get(source);
-  if (compiled === undefined) patterns.set(source, (compiled = new RegExp(source, 'u')));
-  return compiled;
-}
-
-// Escapes a property name as a JSON pointer token (RFC 6901).
-const token = (name: string): string =>
-  name.includes('~') || name.includes('/') ? name.replace(/~/g, '~0').replace(/\//g, '~1') : name;
+const patterns: Record<string, RegExp> = {};
 
 /**
- * Checks `value` against `schema`. With `issues`, pushes every issue found onto it; without, stops at the first one
- * and builds no path or message (the fast path for valid bodies). Returns whether it is valid.
+ * Checks `value` against `schema`, whose names refer to `defs`; returns every issue found (none: valid), pushed
+ * onto `issues` when given.
  */
-export function checkSchema(schema: Schema, value: unknown, defs: Defs, issues?: SchemaIssue[], at = ''): boolean {
-  let valid = true;
-  // Records a problem; true when the caller should stop at once (fast path).
-  const fail = (message: string): boolean => {
-    valid = false;
-    issues?.push({ path: at === '' ? '/' : at, message });
-    return issues === undefined;
-  };
-  // Checks a part of the value; true when the caller should stop at once.
-  const sub = (part: Schema, of: unknown, where: () => string, into = issues): boolean => {
-    if (checkSchema(part, of, defs, into, into === undefined ? at : where())) return false;
-    valid = false;
-    return into === undefined;
-  };
-  const here = (): string => at;
-
-  if (schema.$ref !== undefined) {
-    const target = defs[schema.$ref];
-    if (target === undefined ? fail(`refers to a missing schema ${schema.$ref}`) : sub(target, value, here))
-      return false;
+export function checkSchema(
+  schema: Schema,
+  value: unknown,
+  defs: Readonly<Record<string, SchemaNode>>,
+  issues: SchemaIssue[] = [],
+  at = '',
+): SchemaIssue[] {
+  const fail = (message: string): unknown => issues.push({ path: at || '/', message });
+  const node: SchemaNode = typeof schema === 'string' ? (defs[schema] ?? { t: schema }) : schema;
+  const { t, r, p, x, i, e, o, a, n, m, g, w } = node;
+  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  if (t !== undefined && ![t].flat().some((one) => one === type || (one === 'integer' && Number.isInteger(value)))) {
+    fail(`must be ${String(t)}`);
+    return issues;
   }
-  if (schema.type !== undefined) {
-    const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
-    if (!types.some((type) => hasType(value, type)) && fail(`must be ${types.join(',')}`)) return false;
-  }
-  if (schema.enum !== undefined && !schema.enum.some((item) => equal(item, value))) {
-    if (fail('must be equal to one of the allowed values')) return false;
-  }
-  if ('const' in schema && !equal(schema.const, value) && fail('must be equal to constant')) return false;
-
+  if (e?.includes(value) === false) fail('must be equal to one of the allowed values');
   if (typeof value === 'string') {
-    const length = schema.minLength === undefined && schema.maxLength === undefined ? 0 : [...value].length;
-    if (length < (schema.minLength ?? 0) && fail(`must NOT have fewer than ${schema.minLength} characters`))
-      return false;
-    if (length > (schema.maxLength ?? Infinity) && fail(`must NOT have more than ${schema.maxLength} characters`)) {
-      return false;
-    }
-    if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
-      if (fail(`must match pattern "${schema.pattern}"`)) return false;
-    }
-  } else if (typeof value === 'number') {
-    if (value < (schema.minimum ?? -Infinity) && fail(`must be >= ${schema.minimum}`)) return false;
-    if (value > (schema.maximum ?? Infinity) && fail(`must be <= ${schema.maximum}`)) return false;
+    if (m !== undefined && [...value].length < m) fail(`must NOT have fewer than ${m} characters`);
+    if (g !== undefined && !(patterns[g] ??= new RegExp(g, 'u')).test(value)) fail(`must match pattern "${g}"`);
   } else if (Array.isArray(value)) {
-    if (value.length < (schema.minItems ?? 0) && fail(`must NOT have fewer than ${schema.minItems} items`))
-      return false;
-    if (value.length > (schema.maxItems ?? Infinity) && fail(`must NOT have more than ${schema.maxItems} items`)) {
-      return false;
-    }
-    const { items } = schema;
-    if (items !== undefined) {
-      for (let index = 0; index < value.length; index++) {
-        if (sub(items, value[index], () => `${at}/${index}`)) return false;
-      }
-    }
-  } else if (typeof value === 'object' && value !== null) {
+    if (i !== undefined) value.forEach((item, index) => checkSchema(i, item, defs, issues, `${at}/${index}`));
+  } else if (type === 'object') {
     const record = value as Record<string, unknown>;
-    for (const name of schema.required ?? []) {
-      if (record[name] === undefined && fail(`must have required property '${name}'`)) return false;
-    }
-    if (schema.minProperties !== undefined || schema.maxProperties !== undefined) {
-      const count = Object.keys(record).length;
-      if (count < (schema.minProperties ?? 0) && fail(`must NOT have fewer than ${schema.minProperties} properties`)) {
-        return false;
-      }
-      if (
-        count > (schema.maxProperties ?? Infinity) &&
-        fail(`must NOT have more than ${schema.maxProperties} properties`)
-      ) {
-        return false;
-      }
-    }
-    const properties = schema.properties ?? {};
-    const extra = schema.additionalProperties;
-    for (const key of Object.keys(record)) {
-      const own = Object.hasOwn(properties, key) ? properties[key] : undefined;
-      const child = (): string => `${at}/${token(key)}`;
-      if (own !== undefined) {
-        if (sub(own, record[key], child)) return false;
-      } else if (extra === false) {
-        if (fail('must NOT have additional properties')) return false;
-      } else if (typeof extra === 'object' && sub(extra, record[key], child)) return false;
+    const keys = Object.keys(record);
+    if (m !== undefined && keys.length < m) fail(`must NOT have fewer than ${m} properties`);
+    for (const name of r ?? []) if (record[name] === undefined) fail(`must have required property '${name}'`);
+    for (const name of n ?? []) if (record[name] !== undefined) fail(`must NOT have property '${name}'`);
+    if (w?.[1].includes(record[w[0]]) && record[w[2]] === undefined) fail(`must have required property '${w[2]}'`);
+    for (const key of keys) {
+      const child = p !== undefined && Object.hasOwn(p, key) ? p[key] : undefined;
+      // A JSON pointer token escapes `~` and `/` (RFC 6901).
+      if (child !== undefined) {
+        checkSchema(child, record[key], defs, issues, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      } else if (x) fail('must NOT have additional properties');
     }
   }
-
-  for (const branch of schema.allOf ?? []) if (sub(branch, value, here)) return false;
-  // Branches are tried quietly; their issues are reported only when no branch matched.
-  const tried = (branches: readonly Schema[]): { matches: number; found: SchemaIssue[] } => {
+  for (const part of a ?? []) checkSchema(part, value, defs, issues, at);
+  if (o !== undefined) {
+    // Branches are tried quietly; their issues are reported only when no branch matched.
     const found: SchemaIssue[] = [];
-    const matches = branches.filter((branch) => checkSchema(branch, value, defs, issues && found, at)).length;
-    return { matches, found };
-  };
-  if (schema.anyOf !== undefined) {
-    const { matches, found } = tried(schema.anyOf);
-    if (matches === 0) {
-      issues?.push(...found);
-      if (fail('must match a schema in anyOf')) return false;
+    let matches = 0;
+    for (const branch of o) {
+      const before = found.length;
+      if (checkSchema(branch, value, defs, found, at).length === before) matches++;
     }
+    if (matches === 0) issues.push(...found);
+    if (matches !== 1) fail('must match exactly one schema in oneOf');
   }
-  if (schema.oneOf !== undefined) {
-    const { matches, found } = tried(schema.oneOf);
-    if (matches === 0) issues?.push(...found);
-    if (matches !== 1 && fail('must match exactly one schema in oneOf')) return false;
-  }
-  if (schema.not !== undefined && checkSchema(schema.not, value, defs) && fail('must NOT be valid')) return false;
-  if (schema.if !== undefined) {
-    const matched = checkSchema(schema.if, value, defs);
-    const branch = matched ? schema.then : schema.else;
-    if (branch !== undefined && !checkSchema(branch, value, defs, issues, at)) {
-      if (fail(`must match "${matched ? 'then' : 'else'}" schema`)) return false;
-    }
-  }
-  return valid;
+  return issues;
 }

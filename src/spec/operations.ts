@@ -1,7 +1,7 @@
-// The typed view of the generated operation table, with each row's validators resolved from their names.
+// The typed view of the generated operation table, with each row's schema nodes turned into checks.
 import { operations } from '../generated/operations.js';
-import * as generated from '../generated/validators.js';
-import { checkSchema, type Schema, type SchemaIssue } from './check-schema.js';
+import { defs } from '../generated/validators.js';
+import { checkSchema, type Schema, type SchemaIssue, type SchemaNode } from './check-schema.js';
 import type { OperationId } from './types.js';
 
 /** Which host an operation goes to: the API gateway, or the messages host of `sendMessage`. */
@@ -36,40 +36,44 @@ export interface Operation {
   readonly envelope: boolean;
 }
 
-const defs = generated.defs as unknown as Readonly<Record<string, Schema>>;
-const schemas = generated as unknown as Readonly<Record<string, Schema>>;
-
-function check(name: string): Check {
-  const schema = schemas[name] as Schema;
+function check(schema: Schema): Check {
   return (value) => {
-    if (checkSchema(schema, value, defs)) return undefined;
-    // Invalid: walk it again, this time collecting every issue with its place.
-    const issues: SchemaIssue[] = [];
-    checkSchema(schema, value, defs, issues);
-    return issues;
+    const issues = checkSchema(schema, value, defs as unknown as Readonly<Record<string, SchemaNode>>);
+    return issues.length === 0 ? undefined : issues;
   };
 }
 
-type Row = (typeof operations)[OperationId];
+/** A row as the generator writes it: fields with their usual value are left out. */
+interface Row {
+  readonly method: string;
+  readonly path: string;
+  readonly idempotent: boolean;
+  readonly body?: Schema;
+  readonly bodyRequired?: boolean;
+  readonly server?: Server;
+  readonly security?: Security;
+  readonly responses: Readonly<Record<string, Schema>>;
+  readonly envelope?: boolean;
+}
 
 function resolve(operationId: OperationId, row: Row): Operation {
   return {
     operationId,
     method: row.method,
     path: row.path,
-    pathParams: row.pathParams,
+    pathParams: [...row.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? ''),
     pathParts: row.path.split(/\{[^}]+\}/),
-    server: row.server,
-    security: row.security,
+    server: row.server ?? 'gateway',
+    security: row.security ?? 'gateway',
     idempotent: row.idempotent,
-    body: row.body === null ? undefined : check(row.body),
-    bodyRequired: row.bodyRequired,
-    responses: Object.fromEntries(Object.entries(row.responses).map(([status, name]) => [status, check(name)])),
-    envelope: row.envelope,
+    body: row.body === undefined ? undefined : check(row.body),
+    bodyRequired: row.bodyRequired ?? false,
+    responses: Object.fromEntries(Object.entries(row.responses).map(([status, schema]) => [status, check(schema)])),
+    envelope: row.envelope ?? false,
   };
 }
 
 /** Every operation of the spec, by operationId. */
 export const OPERATIONS = Object.fromEntries(
-  (Object.keys(operations) as OperationId[]).map((id) => [id, resolve(id, operations[id])]),
+  (Object.keys(operations) as OperationId[]).map((id) => [id, resolve(id, operations[id] as Row)]),
 ) as Readonly<Record<OperationId, Operation>>;

@@ -73,11 +73,15 @@ describe('operationRows', () => {
     expect(table['getIntegration']).toMatchObject({ server: 'gateway', security: 'gateway' });
   });
 
-  it('names the body and response validators, and whether the body is required', () => {
+  it('holds the body and response schema nodes, and whether the body is required', () => {
     expect(table['createIntegration']).toMatchObject({
-      body: 'validateCreateIntegrationBody',
+      body: 'object',
       bodyRequired: true,
-      responses: { 200: 'validateCreateIntegration200' },
+      responses: { 200: 'object' },
+    });
+    expect(table['getIntegration']).toMatchObject({
+      body: null,
+      responses: { 200: { o: ['object', { t: 'object', r: ['data'] }] } },
     });
     expect(table['deleteIntegration']).toMatchObject({ body: null, responses: {} });
   });
