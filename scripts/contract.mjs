@@ -267,7 +267,13 @@ const observations = records.flatMap((entry) =>
   (entry.evidence ?? []).map((evidence) => ({ operation: entry.operation, ...evidence })),
 );
 for (const entry of records) {
-  if (entry.evidence) entry.evidence = entry.evidence.map(({ body: _body, ...kept }) => kept);
+  if (entry.evidence) {
+    entry.evidence = entry.evidence.map((evidence) => {
+      const kept = { ...evidence };
+      delete kept.body;
+      return kept;
+    });
+  }
 }
 const verdicts = live && !spec.error ? judgeDiscrepancies(spec.discrepancies ?? [], observations) : undefined;
 

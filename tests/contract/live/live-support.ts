@@ -104,7 +104,8 @@ export function liveClient(auth: Auth, maxRetries = 0): ExternalSupportClient {
 
 /** One call as the report sees it. */
 export interface Observation {
-  /** The client's result, when it accepted the answer. */
+  /** The client's result, when it accepted the answer (any operation's: each test reads the fields it needs). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   result?: CallResult<any, unknown>;
   /** What the client threw instead. */
   error?: Error;
@@ -119,6 +120,7 @@ export interface Observation {
 
 /** Runs one call and keeps what the report needs, whether the client accepted the answer or not. */
 export async function observe(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call: () => ApiPromise<any, CallResult<any, unknown>> | ApiPromise<Integration, IntegrationResult>,
 ): Promise<Observation> {
   const started = performance.now();
