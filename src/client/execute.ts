@@ -155,16 +155,25 @@ export async function execute(
     let headers =
       requestOptions?.headers === undefined ? context.headers : headersToSend(context.headers, call.headers);
     if (checked !== undefined) headers = { ...headers, 'content-type': 'application/json' };
+    let credentials = operation.security === 'gateway' ? context.credentials : undefined;
     if (operation.security === 'signature') {
-      if (context.signingSecret === undefined) {
+      const { signingSecret } = context;
+      if (signingSecret === undefined) {
         throw new ValidationError(
           'signingSecret',
           `${operation.operationId} is signed with the integration's signing secret: pass signingSecret or set ` +
             'JELOU_SIGNING_SECRET',
         );
       }
-      const secret = await context.signingSecret();
-      headers = { ...headers, 'x-jelou-signature': await signBody(secret, checked ?? '') };
+      // Resolved inside the attempt, as credentials are (under its timeout and the caller's signal), and kept once
+      // made: every retry sends the same bytes with the same signature.
+      const body = checked ?? '';
+      let signed: Record<string, string> | undefined;
+      credentials = () =>
+        signed ??
+        signingSecret()
+          .then((secret) => signBody(secret, body))
+          .then((signature) => (signed = { 'x-jelou-signature': signature }));
     }
     const received = await send(
       {
@@ -177,7 +186,7 @@ export async function execute(
       },
       {
         fetch: context.fetch,
-        credentials: operation.security === 'gateway' ? context.credentials : undefined,
+        credentials,
         timeoutMs: call.timeoutMs,
         maxRetries: call.maxRetries,
         maxResponseBytes: call.maxResponseBytes,

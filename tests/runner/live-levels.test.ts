@@ -147,7 +147,7 @@ describe('npm run contract live at every level (a local stand-in)', () => {
       expect(verdict('conversation-samples')?.verdict).toBe('B');
       expect(verdict('close-reason')?.verdict).toBe('B');
       expect(verdict('signature-input')?.verdict).toBe('both');
-      expect(verdict('webhook-event-field')?.verdict).toBe('untested');
+      expect(verdict('event-envelope-style')?.verdict).toBe('untested');
       expect(verdict('regenerate-shape')?.evidence[0]).toMatchObject({
         request: 'POST /v1/external-support/{projectId}/secret/regenerate',
         status: 200,

@@ -7,6 +7,8 @@ import {
   InternalServerError,
   NotFoundError,
   rotateSigningSecret,
+  TimeoutError,
+  UserAbortError,
   ValidationError,
   type ClientOptions,
 } from '../../../src/index';
@@ -333,6 +335,24 @@ describe('rotateSigningSecret', () => {
   it('refuses a missing persist before regenerating', async () => {
     const fake = fakeFetch(() => json(200, { signingSecret: 'x' }));
     await expect(rotateSigningSecret(clientWith(fake), 'p1', {} as never)).rejects.toBeInstanceOf(ValidationError);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('a signingSecret function that never settles', () => {
+  it('ends in TimeoutError under the attempt timeout, and in UserAbortError at once on abort', async () => {
+    const fake = fakeFetch(() => json(200, OK));
+    const hanging = () => new Promise<string>(() => undefined);
+    const client = clientWith(fake, { signingSecret: hanging, timeout: 300, maxRetries: 0 });
+    const started = Date.now();
+    await expect(client.sendMessage('p1', TEXT)).rejects.toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(1000);
+    const controller = new AbortController();
+    const pending = clientWith(fake, { signingSecret: hanging, timeout: 60_000 }).sendMessage('p1', TEXT, {
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(UserAbortError);
     expect(fake.requests).toHaveLength(0);
   });
 });
