@@ -107,7 +107,9 @@ describe.each<StandinShape>(['flat', 'envelope'])('the whole API against the sta
       'getIntegration 404',
     ]);
   });
+});
 
+describe('sendMessage against the stand-in', () => {
   it('sends a message signed with an old secret to a 401 AuthenticationError, not retried', async () => {
     const server = await startJelouStandin({ projectId: PROJECT, apiKey: API_KEY, signingSecret: 'current-secret' });
     standin = server;
