@@ -3,7 +3,9 @@
 //   JELOU_CONTRACT_TARGET unset or `mock`: Prism mocks openapi/ (tests/contract/mock/).
 //   JELOU_CONTRACT_TARGET=live: Prism validates, as a proxy, the answers of JELOU_BASE_URL (tests/contract/live/);
 //     needs JELOU_PROJECT_ID and JELOU_API_KEY (or JELOU_CLIENT_ID + JELOU_CLIENT_SECRET); reads only, unless
-//     JELOU_CONTRACT_WRITE=1.
+//     JELOU_CONTRACT_WRITE=1 (the PATCH, restored), JELOU_CONTRACT_CONVERSATION=1 (start, get, send, close; with
+//     JELOU_BOT_ID, JELOU_USER_ID, JELOU_SIGNING_SECRET), JELOU_CONTRACT_DESTRUCTIVE=<project id again> (create,
+//     regenerate, delete). The report ends with a verdict on each x-jelou-discrepancies entry the run could test.
 //   JELOU_CONTRACT_SPEC: another spec file to test against; JELOU_CONTRACT_REPORTS_DIR: where reports go.
 // Jest (which starts and stops Prism in its global setup/teardown) runs in its own process group, so that on
 // Ctrl-C or any failure every process it started, Prism included, is gone before this script exits.
@@ -14,7 +16,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configProblems, DEFAULT_LIVE_BASE_URL } from './lib/contract-config.mjs';
+import { configProblems, DEFAULT_LIVE_BASE_URL, liveSkipReasons } from './lib/contract-config.mjs';
+import { judgeDiscrepancies, renderVerdicts } from './lib/contract-report/verdicts.mjs';
 import { toJUnit } from './lib/contract-report/junit.mjs';
 import { redactDeep, redactorFor } from './lib/contract-report/redact.mjs';
 import {
@@ -63,6 +66,8 @@ const reportsDir = path.resolve(env.JELOU_CONTRACT_REPORTS_DIR || path.join(repo
 const recordsFile = path.join(reportsDir, '.records.jsonl');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'jelou-contract-'));
 const resultsFile = path.join(scratch, 'results.jsonl');
+// A signing secret issued by the destructive run: written here by the test, printed once below, then deleted.
+const secretFile = path.join(scratch, 'signing-secret.json');
 mkdirSync(reportsDir, { recursive: true });
 writeFileSync(recordsFile, '');
 writeFileSync(resultsFile, '');
@@ -73,7 +78,11 @@ const specOperations = (async () => {
   const { loadApis, bundleSpec } = await import('./lib/spec.mjs');
   const [api] = await loadApis();
   const spec = await bundleSpec(specFile ?? api.root, api.config);
-  return { operations: operationsOfSpec(spec), root: specFile ?? api.root };
+  return {
+    operations: operationsOfSpec(spec),
+    discrepancies: spec.parsed?.['x-jelou-discrepancies'] ?? spec['x-jelou-discrepancies'] ?? [],
+    root: specFile ?? api.root,
+  };
 })().catch((error) => ({ error }));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -171,6 +180,7 @@ function runJest() {
       ...(specFile ? { JELOU_CONTRACT_SPEC: specFile } : {}),
       JELOU_CONTRACT_RECORDS: recordsFile,
       JELOU_CONTRACT_RESULTS: resultsFile,
+      JELOU_CONTRACT_SECRET_FILE: secretFile,
       FORCE_COLOR: useColor ? '1' : '0',
     },
   });
@@ -243,13 +253,42 @@ const run = await runJest();
 const spec = await specOperations;
 const results = readLines(resultsFile);
 const records = readLines(recordsFile);
+let issuedSecret;
+try {
+  issuedSecret = JSON.parse(readFileSync(secretFile, 'utf8'));
+} catch {
+  issuedSecret = undefined;
+}
 rmSync(scratch, { recursive: true, force: true });
+
+// Which docs are true: what each live request showed, judged per discrepancy. The bodies are read here only and
+// dropped from the records before anything is written (they may carry a signing secret).
+const observations = records.flatMap((entry) =>
+  (entry.evidence ?? []).map((evidence) => ({ operation: entry.operation, ...evidence })),
+);
+for (const entry of records) {
+  if (entry.evidence) {
+    entry.evidence = entry.evidence.map((evidence) => {
+      const kept = { ...evidence };
+      delete kept.body;
+      return kept;
+    });
+  }
+}
+const verdicts = live && !spec.error ? judgeDiscrepancies(spec.discrepancies ?? [], observations) : undefined;
 
 const operations = spec.error ? [] : spec.operations;
 const files = results.filter((entry) => entry.type === 'file');
 const rows = [
   ...runRows(run, results, spec),
-  ...buildRows({ files, records, operations, readOnly: live && !write, root: repoRoot }),
+  ...buildRows({
+    files,
+    records,
+    operations,
+    readOnly: live && !write,
+    root: repoRoot,
+    ...(live ? { skipReasons: liveSkipReasons(env) } : {}),
+  }),
 ].map((row) => (row.file ? { ...row, file: path.relative(repoRoot, row.file) } : row));
 const totals = totalsOf(rows);
 
@@ -283,6 +322,7 @@ const report = redactDeep(
     operations: operationSummaries(rows, operations),
     notes: rows.filter((row) => row.note).map((row) => ({ operation: row.operation, case: row.case, note: row.note })),
     rows,
+    ...(verdicts ? { verdicts } : {}),
   },
   redact,
 );
@@ -304,6 +344,15 @@ if (failures) out(`\n${failures}`);
 if (live) out(`\n${renderOperationSummaries(report.operations)}`);
 const notes = renderNotes(report.rows);
 if (notes) out(`\n${notes}`);
+if (report.verdicts) out(`\n${renderVerdicts(report.verdicts)}`);
+if (issuedSecret?.secret) {
+  // Once, on stdout only (never in a report or on stderr), and not through the redactor (it is not a credential of
+  // the environment): the previous secret no longer works.
+  process.stdout.write(
+    `\nNEW SIGNING SECRET (from ${issuedSecret.issuedBy}); store it now, it is shown only this once and the ` +
+      `previous one no longer works:\n  ${issuedSecret.secret}\n`,
+  );
+}
 out('');
 const shownDir = path.relative(process.cwd(), reportsDir);
 const dirLabel = shownDir.startsWith('..') || path.isAbsolute(shownDir) ? reportsDir : shownDir || '.';

@@ -43,5 +43,64 @@ export function configProblems(env) {
   }
   const baseProblem = checkBaseUrl(env.JELOU_BASE_URL?.trim() || DEFAULT_LIVE_BASE_URL);
   if (baseProblem) problems.push(baseProblem);
+  if (set('JELOU_MESSAGES_BASE_URL')) {
+    const messagesProblem = checkBaseUrl(env.JELOU_MESSAGES_BASE_URL.trim());
+    if (messagesProblem) problems.push(messagesProblem.replace(/JELOU_BASE_URL/g, 'JELOU_MESSAGES_BASE_URL'));
+  }
+  // Each level beyond read-only is asked for explicitly, with what it needs.
+  const conversation = env.JELOU_CONTRACT_CONVERSATION ?? '';
+  if (conversation !== '' && conversation !== '1') {
+    problems.push(`JELOU_CONTRACT_CONVERSATION must be 1 (or unset), not "${conversation}"`);
+  } else if (conversation === '1') {
+    for (const [name, what] of [
+      ['JELOU_BOT_ID', 'the bot of the test conversation'],
+      ['JELOU_USER_ID', 'a test user you own: the run starts a conversation with it and sends it one message'],
+      ['JELOU_SIGNING_SECRET', "the integration's signing secret, to sign the message"],
+    ]) {
+      if (!set(name)) problems.push(`${name} — ${what} (needed by JELOU_CONTRACT_CONVERSATION=1)`);
+    }
+  }
+  if (env.JELOU_CONTRACT_DESTRUCTIVE !== undefined && env.JELOU_CONTRACT_DESTRUCTIVE !== '') {
+    const repeated = env.JELOU_CONTRACT_DESTRUCTIVE.trim();
+    if (repeated !== (env.JELOU_PROJECT_ID ?? '').trim()) {
+      problems.push(
+        'JELOU_CONTRACT_DESTRUCTIVE must repeat JELOU_PROJECT_ID exactly: the run deletes that integration and ' +
+          'regenerates its signing secret (refused, nothing was deleted)',
+      );
+    }
+  }
   return problems;
+}
+
+/**
+ * Which operations a live run exercises at the levels the environment asks for, and why the others are skipped:
+ * a map of operationId to the reason it is not run (absent: it runs).
+ */
+export function liveSkipReasons(env) {
+  const write = env.JELOU_CONTRACT_WRITE === '1';
+  const conversation = env.JELOU_CONTRACT_CONVERSATION === '1';
+  const destructive =
+    Boolean(env.JELOU_CONTRACT_DESTRUCTIVE?.trim()) &&
+    env.JELOU_CONTRACT_DESTRUCTIVE.trim() === (env.JELOU_PROJECT_ID ?? '').trim();
+  const reasons = {};
+  if (!write)
+    reasons.updateIntegration = 'read-only run: set JELOU_CONTRACT_WRITE=1 to test the PATCH (restored after)';
+  if (!conversation) {
+    const why =
+      'not run: set JELOU_CONTRACT_CONVERSATION=1 with JELOU_BOT_ID, JELOU_USER_ID and JELOU_SIGNING_SECRET ' +
+      '(it messages that user)';
+    reasons.startConversation = why;
+    reasons.closeConversation = why;
+    reasons.sendMessage = why;
+    if (!env.JELOU_CONVERSATION_ID?.trim()) {
+      reasons.getConversation = 'not run: set JELOU_CONVERSATION_ID (read-only) or JELOU_CONTRACT_CONVERSATION=1';
+    }
+  }
+  if (!destructive) {
+    const why = 'not run: set JELOU_CONTRACT_DESTRUCTIVE=<the project id again> (deletes and regenerates)';
+    reasons.createIntegration = why;
+    reasons.deleteIntegration = why;
+    reasons.regenerateSigningSecret = why;
+  }
+  return reasons;
 }

@@ -9,31 +9,31 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** Checks a base URL and returns it without a trailing slash. */
-export function checkBaseUrl(value: unknown): string {
+export function checkBaseUrl(value: unknown, field = 'baseUrl'): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ValidationError('baseUrl', 'must be a non-empty absolute URL string');
+    throw new ValidationError(field, 'must be a non-empty absolute URL string');
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ValidationError('baseUrl', 'must be an absolute URL, e.g. https://gateway.jelou.ai/jelouapi');
+    throw new ValidationError(field, 'must be an absolute URL, e.g. https://gateway.jelou.ai/jelouapi');
   }
   if (url.username || url.password) {
-    throw new ValidationError('baseUrl', 'must not carry credentials; pass them in the auth option');
+    throw new ValidationError(field, 'must not carry credentials; pass them in the auth option');
   }
   // A bare trailing `?` or `#` parses as an empty query or fragment but would swallow the API path appended to it.
   if (url.search || url.hash || /[?#]/.test(url.href)) {
-    throw new ValidationError('baseUrl', 'must not have a query string or fragment');
+    throw new ValidationError(field, 'must not have a query string or fragment');
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ValidationError(
-      'baseUrl',
+      field,
       'http: is accepted only for a loopback host (a local mock); use https: so credentials are never sent in clear',
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ValidationError('baseUrl', 'must use https:');
+    throw new ValidationError(field, 'must use https:');
   }
   return url.href.replace(/\/+$/, '');
 }

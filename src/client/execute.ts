@@ -11,6 +11,7 @@ import { scrubError } from '../errors/scrub.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { normalize, type ResponseShape } from '../spec/normalize.js';
 import type { Operation, Server } from '../spec/operations.js';
+import { signBody } from './signing-secret.js';
 import { headersToSend, mergeRequestOptions, type EffectiveOptions, type RequestOptions } from './options.js';
 import { send, type Received, type Sender } from './transport.js';
 import { validatePathParam } from './validate-input.js';
@@ -21,21 +22,38 @@ export interface CallResult<T, Envelope = Record<string, unknown>> extends ApiRe
   shape: ResponseShape;
   /** The envelope's own fields (`message`, `statusMessage`, `status`), when the body was an envelope. */
   envelope: Envelope | undefined;
+  /**
+   * Set when the result was inferred rather than answered: `deleteIntegration` whose retry met 404 after an attempt
+   * that may have reached the server resolves as deleted, and says so here (`response` is then that 404).
+   */
+  inferred?: 'deleted-by-earlier-attempt';
 }
 
 /** The hand-written part of an operation's row: what the generator cannot know. */
 export interface InputRule {
-  /** Checks (and copies) the body before the spec's schema does, with messages naming the field. */
-  readonly body?: (body: unknown) => unknown;
+  /**
+   * Checks (and copies or builds) the body before the spec's schema does, with messages naming the field; it is
+   * given the method's leading arguments too (sendMessage puts its `projectId` in the body).
+   */
+  readonly body?: (body: unknown, params: readonly unknown[]) => unknown;
   /** Values in the body that are secrets, scrubbed from any error (e.g. a webhook credential). */
   readonly secrets?: (body: unknown) => readonly (string | undefined)[];
+  /** Adds to the normalized result what the request decided (sendMessage: the `value.id` sent). */
+  readonly result?: (data: unknown, sent: unknown) => unknown;
+  /** A 404 after an attempt that may have reached the server means done (deleteIntegration: it is gone). */
+  readonly doneWhen404AfterRetry?: boolean;
 }
 
 /** What `execute` runs with: set once per client. */
 export interface ExecuteContext {
   readonly baseUrls: Readonly<Record<Server, string>>;
   readonly fetch: Sender;
-  readonly credentials: () => Record<string, string> | Promise<Record<string, string>>;
+  /** The gateway credentials; undefined for a client made with only a signing secret. */
+  readonly credentials: (() => Record<string, string> | Promise<Record<string, string>>) | undefined;
+  /** Why there are no gateway credentials, said by a gateway call's `ValidationError`. */
+  readonly noCredentials?: string;
+  /** The signing secret of `sendMessage`, resolved once per call. */
+  readonly signingSecret: (() => Promise<string>) | undefined;
   /** Every secret to scrub from errors, the credentials' included. */
   readonly secrets: (requestOptions: RequestOptions | undefined) => string[];
   readonly defaults: Omit<EffectiveOptions, 'signal'>;
@@ -55,19 +73,24 @@ function encodePath(operation: Operation, params: readonly unknown[]): string {
   return path;
 }
 
-function checkBody(operation: Operation, rule: InputRule | undefined, given: unknown): string | undefined {
+function checkBody(
+  operation: Operation,
+  rule: InputRule | undefined,
+  given: unknown,
+  params: readonly unknown[],
+): unknown {
   if (operation.body === undefined) return undefined;
   if (given === undefined) {
     if (operation.bodyRequired) throw new ValidationError('body', 'is required');
     return undefined;
   }
-  const body = rule?.body === undefined ? given : rule.body(given);
+  const body = rule?.body === undefined ? given : rule.body(given, params);
   const issues = operation.body(body);
   // The spec's own rules, after the friendlier hand-written ones: never quotes the value (it may be a secret).
   if (issues !== undefined && issues[0] !== undefined) {
     throw new ValidationError(`body${issues[0].path === '/' ? '' : issues[0].path}`, issues[0].message);
   }
-  return JSON.stringify(body);
+  return body;
 }
 
 function fail(received: Received, text: string | undefined, reason: string): never {
@@ -122,17 +145,36 @@ export async function execute(
   let checked: string | undefined;
   try {
     const path = encodePath(operation, params);
-    checked = checkBody(operation, rule, body);
+    const sent = checkBody(operation, rule, body, params);
+    // Serialized once: these bytes are signed, and every attempt sends them (same `value.id`, same signature).
+    checked = sent === undefined ? undefined : JSON.stringify(sent);
     const call = requestOptions === undefined ? context.call : mergeRequestOptions(context.defaults, requestOptions);
-    if (operation.security === 'signature') {
-      throw new ValidationError(
-        'auth',
-        `${operation.operationId} needs a signing secret, which this client cannot use yet`,
-      );
+    if (operation.security === 'gateway' && context.credentials === undefined) {
+      throw new ValidationError('auth', context.noCredentials ?? 'this client has no gateway credentials');
     }
     let headers =
       requestOptions?.headers === undefined ? context.headers : headersToSend(context.headers, call.headers);
     if (checked !== undefined) headers = { ...headers, 'content-type': 'application/json' };
+    let credentials = operation.security === 'gateway' ? context.credentials : undefined;
+    if (operation.security === 'signature') {
+      const { signingSecret } = context;
+      if (signingSecret === undefined) {
+        throw new ValidationError(
+          'signingSecret',
+          `${operation.operationId} is signed with the integration's signing secret: pass signingSecret or set ` +
+            'JELOU_SIGNING_SECRET',
+        );
+      }
+      // Resolved inside the attempt, as credentials are (under its timeout and the caller's signal), and kept once
+      // made: every retry sends the same bytes with the same signature.
+      const body = checked ?? '';
+      let signed: Record<string, string> | undefined;
+      credentials = () =>
+        signed ??
+        signingSecret()
+          .then((secret) => signBody(secret, body))
+          .then((signature) => (signed = { 'x-jelou-signature': signature }));
+    }
     const received = await send(
       {
         method: operation.method,
@@ -144,7 +186,7 @@ export async function execute(
       },
       {
         fetch: context.fetch,
-        credentials: operation.security === 'gateway' ? context.credentials : undefined,
+        credentials,
         timeoutMs: call.timeoutMs,
         maxRetries: call.maxRetries,
         maxResponseBytes: call.maxResponseBytes,
@@ -152,7 +194,21 @@ export async function execute(
       },
     );
     const { response } = received;
-    if (response.status >= 200 && response.status < 300) return read(operation, received);
+    if (response.status >= 200 && response.status < 300) {
+      const result = read(operation, received);
+      return rule?.result === undefined ? result : { ...result, data: rule.result(result.data, sent) };
+    }
+    if (response.status === 404 && rule?.doneWhen404AfterRetry === true && received.earlierMayHaveActed === true) {
+      return {
+        data: {},
+        shape: 'flat',
+        envelope: undefined,
+        body: parseBody(received.text),
+        response,
+        requestId: requestIdOf(response.headers),
+        inferred: 'deleted-by-earlier-attempt',
+      };
+    }
     throw ApiError.from({
       ...(received.request as RequestInfo),
       status: response.status,

@@ -34,6 +34,18 @@ export interface ClientOptions {
    */
   baseUrl?: string | undefined;
   /**
+   * The integration's signing secret, which signs `sendMessage` (`X-Jelou-Signature`); or a function returning it,
+   * called once per message (for rotation). A client with only this (no `auth`) can send messages; its gateway
+   * calls reject with a `ValidationError` naming `auth`.
+   * @default process.env.JELOU_SIGNING_SECRET
+   */
+  signingSecret?: string | (() => string | Promise<string>) | undefined;
+  /**
+   * Base URL of the messages host, where `sendMessage` goes. `http:` is refused unless the host is loopback.
+   * @default process.env.JELOU_MESSAGES_BASE_URL ?? 'https://chatbot.jelou.ai'
+   */
+  messagesBaseUrl?: string | undefined;
+  /**
    * Time limit of one attempt in milliseconds, counted from the start of that attempt.
    * @default 30000
    */

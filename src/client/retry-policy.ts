@@ -68,7 +68,7 @@ export function isRetryableStatus(status: number, idempotent = true): boolean {
 
 /**
  * Tells whether a failed response should be retried: `x-should-retry: true|false` from the server wins over the
- * status. A successful (2xx) or redirect response is never retried, whatever the header says.
+ * status (`true` only for an idempotent operation). A successful (2xx) or redirect response is never retried, whatever the header says.
  */
 export function shouldRetryResponse(
   response: { readonly status: number; readonly headers: Headers },
@@ -77,7 +77,8 @@ export function shouldRetryResponse(
   if (response.status < 400) return false;
   // Stainless-style servers send this header to say better than the status can whether a retry may succeed.
   const override = response.headers.get('x-should-retry')?.trim().toLowerCase();
-  if (override === 'true') return true;
+  // Not for an operation that is not idempotent: only the status can say the server did not act on the request.
+  if (override === 'true') return idempotent || NOT_ACTED_STATUSES.has(response.status);
   if (override === 'false') return false;
   return isRetryableStatus(response.status, idempotent);
 }

@@ -13,7 +13,7 @@ import { UserAbortError } from '../errors/user-abort-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { readText } from './read-body.js';
 import { REDIRECT_STATUSES, redirectTarget } from './redirect.js';
-import { retryDelayMs, shouldRetryFailure, shouldRetryResponse } from './retry-policy.js';
+import { NOT_SENT_CONNECTION_CODES, retryDelayMs, shouldRetryFailure, shouldRetryResponse } from './retry-policy.js';
 import { sleep as realSleep } from './sleep.js';
 
 // setTimeout fires at once for delays above 2^31 - 1 ms; a longer limit is as good as none.
@@ -89,6 +89,8 @@ export interface Received {
   readonly attempts: number;
   /** The request as errors name it (final URL, redacted headers kept by the error). */
   readonly request: RequestInfo;
+  /** Whether an attempt before the final one may have reached the server (it got a response, or failed once sent). */
+  readonly earlierMayHaveActed?: boolean;
 }
 
 // What one attempt ended with when it got no usable response.
@@ -114,6 +116,7 @@ export async function send(out: Outgoing, config: CallConfig): Promise<Received>
   let current: AbortController | undefined;
   const onAbort = (): void => current?.abort(ABORTED);
   signal?.addEventListener('abort', onAbort);
+  let earlierMayHaveActed = false;
   try {
     for (let attempts = 1; ; attempts++) {
       if (signal?.aborted) throw new UserAbortError(info(attempts - 1), { cause: signal.reason });
@@ -123,12 +126,16 @@ export async function send(out: Outgoing, config: CallConfig): Promise<Received>
       let headers: Headers | undefined;
       let reason: string;
       if ('response' in outcome) {
-        if (!retriesLeft || !shouldRetryResponse(outcome.response, out.idempotent)) return outcome;
+        if (!retriesLeft || !shouldRetryResponse(outcome.response, out.idempotent)) {
+          return earlierMayHaveActed ? { ...outcome, earlierMayHaveActed } : outcome;
+        }
+        earlierMayHaveActed = true;
         headers = outcome.response.headers;
         reason = `${outcome.response.status} ${outcome.response.statusText}`.trim();
       } else if (!retriesLeft || !shouldRetryFailure({ ...outcome, code: outcome.error.code }, out.idempotent)) {
         throw outcome.error;
       } else {
+        earlierMayHaveActed ||= outcome.sent && !NOT_SENT_CONNECTION_CODES.has(outcome.error.code ?? '');
         reason = outcome.error instanceof TimeoutError ? `timed out after ${config.timeoutMs} ms` : 'connection failed';
       }
       const delayMs = retryDelayMs(attempts, headers, config.random, config.now);

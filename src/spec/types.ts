@@ -92,3 +92,32 @@ export type Integration = ResultOf<IntegrationResponse>;
 export type EnvelopeInfo = EnvelopeOf<IntegrationResponse>;
 /** An error body, in either documented style. */
 export type ErrorBody = Schemas['ErrorBody'];
+
+// ---- the rest of the API (issue 9): results and inputs, derived from the spec -------------------------------
+
+/** The body of `createIntegration`: the webhook URL, and how Jelou authenticates itself to it. */
+export type IntegrationCreate = Schemas['IntegrationCreate'];
+/** The integration just created, with its `signingSecret` (shown only here and on regeneration). */
+export type CreatedIntegration = OperationResult<'createIntegration'>;
+/** What `deleteIntegration` resolves to: the envelope's fields (`message`, `statusMessage`, `status`). */
+export type DeletedIntegration = OperationResult<'deleteIntegration'>;
+/** The new signing secret (and `regeneratedAt` or `brainId`, as the server answered). */
+export type RegeneratedSecret = OperationResult<'regenerateSigningSecret'>;
+/** The body of `startConversation`. */
+export type StartConversationInput = Schemas['StartConversationRequest'];
+/** The body of `closeConversation`. */
+export type CloseConversationInput = Schemas['CloseConversationRequest'];
+/** Who takes a started conversation: a queue, an operator or a team. */
+export type ConversationAssignment = Schemas['ConversationAssignment'];
+/** What happens to the user when a conversation closes. */
+export type RedirectPayload = Schemas['RedirectPayload'];
+/** What `startConversation` resolves to (undocumented: the envelope's `data`, or the envelope's fields). */
+export type ConversationStarted = OperationResult<'startConversation'>;
+/** What `closeConversation` resolves to (undocumented: the envelope's `data`, or the envelope's fields). */
+export type ConversationClosed = OperationResult<'closeConversation'>;
+/** One conversation, as `getConversation` returns it. */
+export type Conversation = OperationResult<'getConversation'>;
+/** The wire body of `sendMessage` (snake_case), as the SDK builds it from a {@link OutgoingMessage}. */
+export type MessageEvent = Schemas['SendMessageRequest'];
+/** What the messages host answered to `sendMessage` (undocumented), beside the `id` the SDK sent. */
+export type MessageSentBody = OperationResult<'sendMessage'>;

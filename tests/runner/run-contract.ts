@@ -49,6 +49,13 @@ export interface Report {
   operations: ReportOperation[];
   notes: { operation: string; case: string; note: string }[];
   rows: ReportRow[];
+  /** Live runs: a verdict per `x-jelou-discrepancies` entry (scripts/lib/contract-report/verdicts.mjs). */
+  verdicts?: {
+    id: string;
+    verdict: 'A' | 'B' | 'both' | 'neither' | 'untested';
+    evidence: { request: string; status?: number; shape: string; violationKinds: string[]; saw: string }[];
+    suggestion?: string;
+  }[];
 }
 
 /** What one run printed, wrote and returned. */

@@ -64,6 +64,20 @@ function specWithRenamedFlatWebhookUrl(yaml: string): string {
   return `${yaml.slice(0, start)}${broken}${yaml.slice(end)}`;
 }
 
+/** openapi.yaml with `signingSecret` renamed to `signing_secret` in the created integration's envelope `data`. */
+function specWithRenamedSigningSecret(yaml: string): string {
+  const start = yaml.indexOf('\n    CreatedIntegrationData:\n');
+  const next = /\n {4}\S/.exec(yaml.slice(start + 1));
+  if (start === -1 || !next) throw new Error('CreatedIntegrationData schema not found in openapi.yaml');
+  const end = start + 1 + next.index;
+  const block = yaml.slice(start, end);
+  const broken = block
+    .replace(/^( +- )signingSecret$/m, '$1signing_secret')
+    .replace(/^( +)signingSecret:$/m, '$1signing_secret:');
+  expect(broken.match(/signing_secret/g)).toHaveLength(2);
+  return `${yaml.slice(0, start)}${broken}${yaml.slice(end)}`;
+}
+
 describe('npm run contract against a broken spec (mock)', () => {
   it(
     'fails, and the report names the failing cases of each operation, when webhookUrl is renamed in the flat schema',
@@ -85,6 +99,31 @@ describe('npm run contract against a broken spec (mock)', () => {
       expect(JSON.stringify(run.report)).toContain('webhookURL');
       // The terminal says where: Prism's violation names the renamed property under the failing happy path.
       expect(run.stdout).toMatch(/✗ getIntegration › happy path, flat shape[\s\S]*?sl-violation: .*'webhookURL'/);
+      expect(lastLine(run.stdout)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
+      expect(prismProcessesFor(spec)).toEqual([]);
+    },
+    RUN_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'fails on createIntegration alone, and says where, when signingSecret is renamed in the create response',
+    async () => {
+      tempDir = mkdtempSync(path.join(os.tmpdir(), 'jelou-broken-secret-'));
+      const spec = path.join(tempDir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        specWithRenamedSigningSecret(readFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.yaml'), 'utf8')),
+      );
+      const run = await runContract({ JELOU_CONTRACT_SPEC: spec });
+
+      expect(run.code).toBe(1);
+      const failed = (run.report?.rows ?? []).filter((row) => row.result === 'fail');
+      expect(new Set(failed.map((row) => row.operation))).toEqual(new Set(['createIntegration']));
+      expect(failed.map((row) => row.case)).toContain('happy path, envelope shape');
+      // Where: the failing case, the request, and Prism's violations of the create response.
+      expect(run.stdout).toMatch(
+        /✗ createIntegration › happy path, envelope shape[\s\S]*?POST http:\/\/127\.0\.0\.1:\d+\/v1\/external-support\/PROJECT_ID[\s\S]*?sl-violation: response\.body/,
+      );
       expect(lastLine(run.stdout)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
       expect(prismProcessesFor(spec)).toEqual([]);
     },

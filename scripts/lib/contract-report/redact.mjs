@@ -10,6 +10,8 @@ export function secretsOf(env) {
   };
   add(env.JELOU_API_KEY);
   add(env.JELOU_CLIENT_SECRET);
+  add(env.JELOU_SIGNING_SECRET);
+  add(env.JELOU_WEBHOOK_AUTHORIZATION);
   const id = env.JELOU_CLIENT_ID;
   const secret = env.JELOU_CLIENT_SECRET;
   if (id && secret) {

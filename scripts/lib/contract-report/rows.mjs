@@ -71,7 +71,7 @@ function guessOperation(testName, operationIds, file) {
  * One row per recorded case (with the pass/fail of the test that recorded it), one per test that recorded
  * nothing, one per file that could not run, then one coverage row per operation of the spec.
  */
-export function buildRows({ files, records, operations, readOnly = false, root }) {
+export function buildRows({ files, records, operations, readOnly = false, root, skipReasons = undefined }) {
   const operationIds = operations.map((op) => op.operationId);
   const recordsByTest = new Map();
   for (const entry of records) {
@@ -144,7 +144,7 @@ export function buildRows({ files, records, operations, readOnly = false, root }
   }
 
   const ranked = sortRows(rows, operationIds);
-  return [...ranked, ...coverageRows(ranked, operations, readOnly)];
+  return [...ranked, ...coverageRows(ranked, operations, readOnly, skipReasons)];
 }
 
 function recordRow(entry, duration, base) {
@@ -172,7 +172,7 @@ function sortRows(rows, operationIds) {
     .map(({ row }) => row);
 }
 
-function coverageRows(rows, operations, readOnly) {
+function coverageRows(rows, operations, readOnly, skipReasons) {
   return operations.map((op) => {
     // Checks of the spec alone (kind 'spec') run for every operation by construction: they prove nothing here.
     const cases = rows.filter(
@@ -184,6 +184,9 @@ function coverageRows(rows, operations, readOnly) {
       expected: 'exercised by at least one recorded case',
     };
     if (cases.length > 0) return { ...base, got: `${cases.length} recorded case(s)`, result: 'pass' };
+    // A live run at a lower level (issue 9's consent levels) skips what it was not allowed to do, saying why.
+    const reason = skipReasons?.[op.operationId];
+    if (reason) return { ...base, got: reason, result: 'skip' };
     if (readOnly && !READ_METHODS.has(op.method)) return { ...base, got: READ_ONLY_SKIP, result: 'skip' };
     const failure = `no contract case records ${op.operationId} (${op.method} ${op.path}): add tests for it`;
     return { ...base, got: 'no recorded case', result: 'fail', failure };

@@ -5,6 +5,7 @@ import { record } from '../support/record';
 import {
   describeLive,
   describeObservation,
+  evidenceOf,
   liveClient,
   liveConfig,
   LIVE_TEST_TIMEOUT_MS,
@@ -26,6 +27,7 @@ describeLive('credentials against the live API', () => {
       ...(seen.status === undefined ? {} : { status: seen.status }),
       violations: seen.violations,
       latencyMs: seen.latencyMs,
+      evidence: [evidenceOf(seen, 'GET /v1/external-support/{projectId} (wrong API key)')],
     });
     expect(seen.error).toBeInstanceOf(AuthenticationError);
     expect(seen.status).toBe(401);

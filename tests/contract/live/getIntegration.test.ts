@@ -4,7 +4,9 @@ import { NotFoundError } from '../../../src/index';
 import { record } from '../support/record';
 import { problemsAgainst } from '../support/spec-validator';
 import {
+  basePathTag,
   describeLive,
+  evidenceOf,
   describeObservation,
   liveClient,
   liveConfig,
@@ -33,6 +35,15 @@ describeLive('getIntegration against the live API', () => {
       ...(seen.shape === undefined ? {} : { shape: seen.shape }),
       violations: seen.violations,
       latencyMs: seen.latencyMs,
+      evidence: [
+        evidenceOf(seen, 'GET /v1/external-support/{projectId}', {
+          projectId,
+          tag: 'apiKey' in auth ? 'apiKey' : 'basic',
+        }),
+        ...(basePathTag()
+          ? [evidenceOf(seen, 'GET /v1/external-support/{projectId}', { tag: basePathTag() ?? '' })]
+          : []),
+      ],
     });
     if (seen.error) throw seen.error;
     expect(seen.status).toBe(200);
@@ -53,6 +64,7 @@ describeLive('getIntegration against the live API', () => {
       ...(seen.status === undefined ? {} : { status: seen.status }),
       violations: seen.violations,
       latencyMs: seen.latencyMs,
+      evidence: [evidenceOf(seen, 'GET /v1/external-support/{projectId} (unknown project)')],
     });
     expect(seen.error).toBeInstanceOf(NotFoundError);
     expect(seen.violations).toEqual([]);

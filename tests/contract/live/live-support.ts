@@ -6,12 +6,13 @@ import {
   ResponseValidationError,
   type ApiPromise,
   type Auth,
+  type CallResult,
   type ExternalSupportClient,
   type Integration,
   type IntegrationResult,
 } from '../../../src/index';
 import { contractTarget, prismUrl } from '../support/prism-url';
-import { violationsOf, type ObservedShape } from '../support/record';
+import { violationsOf, type EvidenceRecord, type ObservedShape } from '../support/record';
 import { shapeOf } from '../support/spec-validator';
 
 /** The live cases run only against the live target (`npm run contract` with JELOU_CONTRACT_TARGET=live). */
@@ -19,6 +20,39 @@ export const describeLive = contractTarget() === 'live' ? describe : describe.sk
 
 /** Writes (the PATCH case) run only with JELOU_CONTRACT_WRITE=1. */
 export const writesEnabled = (): boolean => process.env.JELOU_CONTRACT_WRITE === '1';
+
+/** The conversation run (start, get, send one text, close) only with JELOU_CONTRACT_CONVERSATION=1. */
+export const conversationEnabled = (): boolean => process.env.JELOU_CONTRACT_CONVERSATION === '1';
+
+/** The destructive run (regenerate, delete, create) only when JELOU_CONTRACT_DESTRUCTIVE repeats the project id. */
+export const destructiveEnabled = (): boolean => {
+  const repeated = process.env.JELOU_CONTRACT_DESTRUCTIVE?.trim();
+  return repeated !== undefined && repeated !== '' && repeated === process.env.JELOU_PROJECT_ID?.trim();
+};
+
+/** Where the runner wants a regenerated signing secret written, to print it once on stdout (never in a report). */
+export const SECRET_FILE_ENV = 'JELOU_CONTRACT_SECRET_FILE';
+
+/** The evidence of one observed call, for the verdicts on the spec's discrepancies. */
+export function evidenceOf(
+  seen: Observation,
+  request: string,
+  extra: Omit<EvidenceRecord, 'request'> = {},
+): EvidenceRecord {
+  return {
+    request,
+    ...(seen.status === undefined ? {} : { status: seen.status }),
+    ...(seen.body === undefined ? {} : { body: seen.body }),
+    violations: seen.violations,
+    ...extra,
+  };
+}
+
+/** `basePath:/jelouapi` or `basePath:/platform`, from JELOU_BASE_URL, when it ends with one of the two. */
+export function basePathTag(): string | undefined {
+  const match = /\/(jelouapi|platform)\/?$/.exec(process.env.JELOU_BASE_URL ?? '');
+  return match ? `basePath:/${match[1]}` : undefined;
+}
 
 /** Each call's own time limit: well inside jest's per-test timeout, so a `finally` always gets to run. */
 export const CALL_TIMEOUT_MS = 10_000;
@@ -54,13 +88,25 @@ export function liveConfig(): LiveConfig {
  * every answer of the live API is seen as it came; the restoring PATCH asks for the client's usual retries.
  */
 export function liveClient(auth: Auth, maxRetries = 0): ExternalSupportClient {
-  return createExternalSupportClient({ auth, baseUrl: prismUrl(), maxRetries, timeout: CALL_TIMEOUT_MS, env: {} });
+  const signingSecret = process.env.JELOU_SIGNING_SECRET?.trim();
+  const messagesBaseUrl = process.env.JELOU_MESSAGES_BASE_URL?.trim();
+  return createExternalSupportClient({
+    auth,
+    baseUrl: prismUrl(),
+    maxRetries,
+    timeout: CALL_TIMEOUT_MS,
+    env: {},
+    // sendMessage goes to the messages host directly: Prism proxies one upstream, the gateway.
+    ...(signingSecret ? { signingSecret } : {}),
+    ...(messagesBaseUrl ? { messagesBaseUrl } : {}),
+  });
 }
 
 /** One call as the report sees it. */
 export interface Observation {
-  /** The client's result, when it accepted the answer. */
-  result?: IntegrationResult;
+  /** The client's result, when it accepted the answer (any operation's: each test reads the fields it needs). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  result?: CallResult<any, unknown>;
   /** What the client threw instead. */
   error?: Error;
   status?: number;
@@ -73,7 +119,10 @@ export interface Observation {
 }
 
 /** Runs one call and keeps what the report needs, whether the client accepted the answer or not. */
-export async function observe(call: () => ApiPromise<Integration, IntegrationResult>): Promise<Observation> {
+export async function observe(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  call: () => ApiPromise<any, CallResult<any, unknown>> | ApiPromise<Integration, IntegrationResult>,
+): Promise<Observation> {
   const started = performance.now();
   const latency = (): number => Math.round(performance.now() - started);
   try {

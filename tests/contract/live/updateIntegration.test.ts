@@ -8,6 +8,7 @@ import { record } from '../support/record';
 import {
   describeLive,
   describeObservation,
+  evidenceOf,
   liveClient,
   liveConfig,
   LIVE_TEST_TIMEOUT_MS,
@@ -116,6 +117,7 @@ describeLive('updateIntegration against the live API', () => {
           expected: '200, flat or envelope, no sl-violations; the new webhookUrl returned and read back',
           got: `${describeObservation(patch)}; returned ${same(returned)}; read back ${same(readBack)}`,
           ...observed(patch),
+          evidence: [evidenceOf(patch, 'PATCH /v1/external-support/{projectId}', { projectId })],
         });
         if (patch.error) throw patch.error;
         expect(patch.status).toBe(200);

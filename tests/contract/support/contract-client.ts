@@ -12,9 +12,10 @@ import {
   UnprocessableEntityError,
   type ClientOptions,
   type ExternalSupportClient,
+  type CallResult,
   type IntegrationChanges,
-  type IntegrationResult,
   type RequestOptions,
+  type SendMessageInput,
 } from '../../../src/index';
 import { loadSpec, operationsOf, type OperationEntry } from '../../support/spec';
 import { prismUrl } from './prism-url';
@@ -55,7 +56,10 @@ export function contractClient(options: ClientOptions & { strip?: string[] } = {
   const { strip = [], ...clientOptions } = options;
   const client = createExternalSupportClient({
     auth: { apiKey: 'contract-test-key' },
+    signingSecret: CONTRACT_SIGNING_SECRET,
     baseUrl: prismUrl(),
+    // Prism serves every path on one origin; the client still routes sendMessage by its own base URL.
+    messagesBaseUrl: prismUrl(),
     maxRetries: 0,
     env: {},
     ...clientOptions,
@@ -69,25 +73,57 @@ export function contractClient(options: ClientOptions & { strip?: string[] } = {
 }
 
 /** The first documented request body of an operation (what a call sends in these tests). */
-export function exampleChanges(operationId: string): IntegrationChanges {
+export function exampleBody(operationId: string): Record<string, unknown> | undefined {
   const examples = operationEntry(operationId).operation.requestBody?.content['application/json']?.examples ?? {};
-  return (Object.values(examples)[0]?.value ?? {
-    webhookUrl: 'https://my-system.com/webhook/jelou-v2',
-  }) as IntegrationChanges;
+  return Object.values(examples)[0]?.value as Record<string, unknown> | undefined;
 }
 
-/** Calls one operation through the client, the way a user would. */
+/** The first documented request body of updateIntegration (kept for the live tests). */
+export function exampleChanges(operationId: string): IntegrationChanges {
+  return (exampleBody(operationId) ?? { webhookUrl: 'https://my-system.com/webhook/jelou-v2' }) as IntegrationChanges;
+}
+
+/** The signing secret the contract clients sign `sendMessage` with (Prism checks presence; the tests the HMAC). */
+export const CONTRACT_SIGNING_SECRET = 'contract-signing-secret';
+
+/** The agent message the contract sends: the send page's text example, in the client's camelCase. */
+export const CONTRACT_MESSAGE: SendMessageInput = {
+  roomId: 'ROOM_ID',
+  botId: 'BOT_ID',
+  userId: 'USER_ID',
+  message: { type: 'text', body: 'Hello from the agent' },
+};
+
+/** Any successful call's result, whatever the operation. */
+export type AnyResult = CallResult<unknown, unknown>;
+
+/** Calls one operation through the client, the way a user would, with the spec's first request example. */
 export function callOperation(
   client: ExternalSupportClient,
   operationId: string,
   projectId: string,
   options?: RequestOptions,
-): Promise<IntegrationResult> {
+): Promise<AnyResult> {
+  const body = exampleBody(operationId) as never;
   switch (operationId) {
     case 'getIntegration':
       return client.getIntegration(projectId, options).withResponse();
     case 'updateIntegration':
       return client.updateIntegration(projectId, exampleChanges(operationId), options).withResponse();
+    case 'createIntegration':
+      return client.createIntegration(projectId, body, options).withResponse();
+    case 'deleteIntegration':
+      return client.deleteIntegration(projectId, options).withResponse();
+    case 'regenerateSigningSecret':
+      return client.regenerateSigningSecret(projectId, options).withResponse();
+    case 'startConversation':
+      return client.startConversation(projectId, body, options).withResponse();
+    case 'closeConversation':
+      return client.closeConversation(projectId, body, options).withResponse();
+    case 'getConversation':
+      return client.getConversation(projectId, 'CONVERSATION_ID', options).withResponse();
+    case 'sendMessage':
+      return client.sendMessage(projectId, CONTRACT_MESSAGE, options).withResponse();
     default:
       throw new Error(
         `No contract call for ${operationId}: add it here and a tests/contract/mock/${operationId}.test.ts`,
@@ -101,6 +137,6 @@ export function describeOutcome(outcome: unknown): string {
     const status = (outcome as { status?: number }).status;
     return `${outcome.name}${status === undefined ? '' : ` (${status})`}: ${outcome.message.slice(0, 120)}`;
   }
-  const result = outcome as IntegrationResult;
+  const result = outcome as AnyResult;
   return `${result.response.status} ${result.shape}`;
 }

@@ -29,6 +29,23 @@ export interface CaseRecord {
    * operation's contract coverage (a new operation must get client cases).
    */
   kind?: 'spec';
+  /**
+   * What the live run saw, for the verdicts on `x-jelou-discrepancies` (scripts/lib/contract-report/verdicts.mjs):
+   * one entry per answered request. `body` is read by the runner and never written to a report.
+   */
+  evidence?: EvidenceRecord[];
+}
+
+/** One answered request of a live case (see {@link CaseRecord.evidence}). */
+export interface EvidenceRecord {
+  /** `METHOD /path template`, no host and no ids that could be secrets. */
+  request: string;
+  status?: number;
+  body?: unknown;
+  violations?: string[];
+  projectId?: string;
+  /** What the case did, when it matters to a verdict (`apiKey`, `basic`, `afterClose`, `basePath:/jelouapi`...). */
+  tag?: string;
 }
 
 /** Where records go; the contract runner sets it. Without it (plain `jest`), records are dropped. */

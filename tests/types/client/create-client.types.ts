@@ -49,6 +49,38 @@ export async function typeTests(): Promise<void> {
   createExternalSupportClient({ fetch: (request, init) => fetch(request, init) });
   createExternalSupportClient({ fetch: async (request: Request) => new Response(request.url) });
 
+  // Issue 9's methods: results derived from the spec, inputs typed.
+  const { signingSecret } = await client.createIntegration('p', { webhookUrl: 'https://x.io/h', authType: 'no_auth' });
+  const secret: string = signingSecret;
+  const next: string = (await client.regenerateSigningSecret('p')).signingSecret;
+  const conversation = await client.getConversation('p', 'c');
+  const state: 'active' | 'closed' = conversation.state;
+  const sent = await client.sendMessage('p', {
+    roomId: 'r',
+    botId: 'b',
+    userId: 'u',
+    message: { type: 'text', body: 'hi' },
+  });
+  const sentId: string = sent.id;
+  const deleted = await client.deleteIntegration('p').withResponse();
+  const inferred: 'deleted-by-earlier-attempt' | undefined = deleted.inferred;
+  // @ts-expect-error a message type outside the five does not compile
+  await client.sendMessage('p', { roomId: 'r', botId: 'b', userId: 'u', message: { type: 'sticker', body: 'x' } });
+  const image = { roomId: 'r', botId: 'b', userId: 'u' };
+  // @ts-expect-error an image needs its mimeType
+  await client.sendMessage('p', { ...image, message: { type: 'image', url: 'https://x.io/a' } });
+  // @ts-expect-error assignment.type is queue, operator or team
+  await client.startConversation('p', { botId: 'b', userId: 'u', assignment: { type: 'desk', target: 'x' } });
+  // @ts-expect-error createIntegration needs a webhookUrl
+  await client.createIntegration('p', { authType: 'no_auth' });
+  // @ts-expect-error getConversation needs the conversation id
+  await client.getConversation('p');
+  createExternalSupportClient({
+    signingSecret: () => Promise.resolve('s'),
+    messagesBaseUrl: 'https://chatbot.jelou.ai',
+  });
+  void [secret, next, state, sentId, inferred];
+
   // AUTH_TYPES holds exactly the AuthType members.
   const all: readonly AuthType[] = AUTH_TYPES;
   void [webhook, updated, shape, typo, all, status, rawBrainId];

@@ -38,6 +38,7 @@ function context(fetch: (request: Request) => Promise<Response>): ExecuteContext
     baseUrls: { gateway: 'https://gateway.test/api', messages: 'https://messages.test' },
     fetch: requestSender(fetch),
     credentials: () => ({ 'x-api-key': 'KEY' }),
+    signingSecret: undefined,
     secrets: () => ['KEY'],
     defaults,
     headers: { accept: 'application/json' },
@@ -115,14 +116,33 @@ describe('execute', () => {
     expect(fake.requests[0]?.headers.has('x-api-key')).toBe(false);
   });
 
-  it('refuses a signed operation until a signing secret is supported, sending nothing', async () => {
+  it('refuses a signed operation when the client has no signing secret, sending nothing', async () => {
     const fake = fakeFetch(() => json(200, {}));
     const signed = row({ security: 'signature', pathParams: [], path: '/hook' });
     const error = await execute(context(fake.fetch), signed, undefined, [], undefined, undefined).catch(
       (e: unknown) => e,
     );
-    expect(error).toMatchObject({ field: 'auth' });
+    expect(error).toMatchObject({ field: 'signingSecret' });
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('signs a signed operation over the exact body bytes, without gateway credentials', async () => {
+    const fake = fakeFetch(() => json(200, {}));
+    const signed = row({
+      method: 'POST',
+      security: 'signature',
+      server: 'messages',
+      pathParams: [],
+      path: '/hook',
+      body: () => undefined,
+      bodyRequired: true,
+    });
+    const withSecret = { ...context(fake.fetch), signingSecret: () => Promise.resolve('s3cret') };
+    await execute(withSecret, signed, undefined, [], { a: 1 }, undefined);
+    const { createHmac } = await import('node:crypto');
+    const expected = `sha256=${createHmac('sha256', 's3cret').update('{"a":1}').digest('hex')}`;
+    expect(fake.requests[0]?.headers.get('x-jelou-signature')).toBe(expected);
+    expect(fake.requests[0]?.headers.has('x-api-key')).toBe(false);
   });
 
   it('reads an envelope without data as flat, with every field kept', async () => {

@@ -148,3 +148,16 @@ describe('shouldRetryResponse', () => {
     expect(shouldRetryResponse(response(400, { 'x-should-retry': '1' }))).toBe(false);
   });
 });
+
+describe('shouldRetryResponse for an operation that is not idempotent', () => {
+  const response = (status: number, init: Record<string, string> = {}) => ({ status, headers: new Headers(init) });
+
+  it('does not retry a 500 carrying x-should-retry: true (the server may have acted)', () => {
+    expect(shouldRetryResponse(response(500, { 'x-should-retry': 'true' }), false)).toBe(false);
+  });
+
+  it('retries 408, 429 and 503, where the server cannot have acted', () => {
+    for (const status of [408, 429, 503]) expect(shouldRetryResponse(response(status), false)).toBe(true);
+    for (const status of [409, 500, 502, 504]) expect(shouldRetryResponse(response(status), false)).toBe(false);
+  });
+});
