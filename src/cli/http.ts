@@ -49,7 +49,7 @@ export async function postBytes(
     const response = await fetch(url, {
       method: 'POST',
       headers,
-      body,
+      body: body as Uint8Array<ArrayBuffer>,
       redirect: 'manual',
       signal: AbortSignal.any([signal, AbortSignal.timeout(POST_TIMEOUT_MS)]),
     });

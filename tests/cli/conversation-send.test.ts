@@ -1,6 +1,6 @@
 // jelou conversation start|get|close and jelou send, over the client methods of issue 9 (gated until they exist).
 import { createHmac } from 'node:crypto';
-import { CANARY, ensureBuilt, runCli } from './support/cli';
+import { CANARY, defined, ensureBuilt, runCli } from './support/cli';
 import { issueNineGate } from './support/gate';
 import { PROJECT, startStandin, standinEnv } from './support/standin';
 
@@ -29,7 +29,7 @@ issueNineGate('conversation and send commands', () => {
         { env },
       );
       expect(started.code).toBe(0);
-      const [conversation] = standin.conversations();
+      const conversation = defined(standin.conversations()[0], 'the conversation');
       expect(conversation).toMatchObject({
         botId: 'B1',
         userId: 'U1',
@@ -37,16 +37,16 @@ issueNineGate('conversation and send commands', () => {
         metadata: { ticket: 42 },
       });
 
-      const got = await runCli(['conversation', 'get', PROJECT, conversation!.id, '--json'], { env });
+      const got = await runCli(['conversation', 'get', PROJECT, conversation.id, '--json'], { env });
       expect(got.code).toBe(0);
-      expect(JSON.stringify(JSON.parse(got.stdout))).toContain(conversation!.roomId);
+      expect(JSON.stringify(JSON.parse(got.stdout))).toContain(conversation.roomId);
 
       const sent = await runCli(
         [
           'send',
           PROJECT,
           '--room',
-          conversation!.roomId,
+          conversation.roomId,
           '--bot',
           'B1',
           '--user',
@@ -68,7 +68,7 @@ issueNineGate('conversation and send commands', () => {
           'send',
           PROJECT,
           '--room',
-          conversation!.roomId,
+          conversation.roomId,
           '--bot',
           'B1',
           '--user',
@@ -94,7 +94,7 @@ issueNineGate('conversation and send commands', () => {
         { env },
       );
       expect(closed.code).toBe(0);
-      expect(standin.conversation(conversation!.id)).toMatchObject({
+      expect(standin.conversation(conversation.id)).toMatchObject({
         state: 'closed',
         redirectPayload: { type: 'text', text: 'Thanks!' },
       });

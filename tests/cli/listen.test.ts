@@ -8,7 +8,7 @@ import path from 'node:path';
 import { verifyJelouSignature } from '../../src/webhooks/node';
 import type { JelouStandin } from '../support/jelou-standin';
 import { listen } from '../support/webhook-server';
-import { CANARY, ensureBuilt, runCli, startCli, type RunningCli } from './support/cli';
+import { CANARY, defined, ensureBuilt, runCli, startCli, type RunningCli } from './support/cli';
 import { PROJECT, startStandin, standinEnv } from './support/standin';
 
 interface Received {
@@ -64,6 +64,7 @@ async function startListen(args: string[], env: Record<string, string> = {}): Pr
   return ready.listening;
 }
 
+const running = (): RunningCli => defined(listener, 'the listener');
 const BEARER = ['--auth-type', 'bearer', '--auth-token-env', 'HOOK_TOKEN'];
 const message = { type: 'text' as const, roomId: 'R1', botId: 'B1', userId: 'U1', id: 'msg-1', body: 'Hola' };
 
@@ -75,13 +76,13 @@ test('a verified delivery is forwarded byte for byte with its headers, and the s
   const result = await standin.deliverMessage(message, { to: url, bodyFormat: 'pretty' });
   expect(result.status).toBe(202); // the target's answer goes back to Jelou
   expect(result.body).toBe('panel got 1');
-  const [got] = target.received;
-  expect(got!.body.equals(result.delivery.rawBody)).toBe(true);
-  expect(got!.verified).toEqual({ ok: true, secretIndex: 0, form: 'raw' });
+  const got = defined(target.received[0], 'the forwarded delivery');
+  expect(got.body.equals(result.delivery.rawBody)).toBe(true);
+  expect(got.verified).toEqual({ ok: true, secretIndex: 0, form: 'raw' });
   for (const name of ['x-jelou-signature', 'authorization', 'content-type', 'user-agent']) {
-    expect(got!.headers[name]).toBe(result.delivery.headers[name]);
+    expect(got.headers[name]).toBe(result.delivery.headers[name]);
   }
-  const line = JSON.parse(await listener!.nextLine());
+  const line = JSON.parse(await running().nextLine());
   expect(line).toMatchObject({
     event: 'message.text',
     verified: true,
@@ -97,7 +98,7 @@ test('the table output prints one line per event and the forward answer', async 
     cwd: dir,
     env: standinEnv(standin),
   });
-  const url = /Listening on (\S+)/.exec(await listener.nextLine())![1]!;
+  const url = defined(/Listening on (\S+)/.exec(await listener.nextLine())?.[1], 'the listening URL');
   await standin.deliverMessage(message, { to: url });
   expect(await listener.nextLine()).toBe('--> message.text room=R1 msg=msg-1');
   expect(await listener.nextLine()).toMatch(new RegExp(`^<-- 200 POST ${target.to} \\d+ ms$`));
@@ -110,19 +111,19 @@ test('a bad signature or a missing auth header is answered 401 with the reason, 
   const url = await startListen(['--forward-to', target.to, ...BEARER]);
   const forged = await standin.deliverMessage(message, { to: url, secret: 'not-the-secret' });
   expect(forged.status).toBe(401);
-  expect(JSON.parse(await listener!.nextLine())).toMatchObject({ verified: false, reason: 'mismatch', status: 401 });
+  expect(JSON.parse(await running().nextLine())).toMatchObject({ verified: false, reason: 'mismatch', status: 401 });
   const noAuth = await standin.deliverMessage(message, { to: url, headers: { authorization: null } });
   expect(noAuth.status).toBe(401);
-  expect(JSON.parse(await listener!.nextLine())).toMatchObject({ verified: false, reason: 'missing_auth' });
+  expect(JSON.parse(await running().nextLine())).toMatchObject({ verified: false, reason: 'missing_auth' });
   expect(target.received).toHaveLength(0);
 });
 
 test('every delivery is captured (mode 600, no auth header) and replay re-sends the exact bytes', async () => {
   const url = await startListen(BEARER);
   const first = await standin.deliverMessage(message, { to: url, bodyFormat: 'pretty' });
-  await listener!.nextLine();
+  await running().nextLine();
   await standin.deliverMessage({ ...message, id: 'msg-2' }, { to: url, secret: 'forged' });
-  await listener!.nextLine();
+  await running().nextLine();
   const file = path.join(dir, 'cap.jsonl');
   expect(statSync(file).mode & 0o777).toBe(0o600);
   const text = readFileSync(file, 'utf8');
@@ -145,8 +146,8 @@ test('every delivery is captured (mode 600, no auth header) and replay re-sends 
   });
   expect(replay.code).toBe(0);
   expect(target.received).toHaveLength(1); // the rejected one is skipped by default
-  expect(target.received[0]!.body.equals(first.delivery.rawBody)).toBe(true);
-  expect(target.received[0]!.verified.ok).toBe(true);
+  expect(defined(target.received[0]).body.equals(first.delivery.rawBody)).toBe(true);
+  expect(defined(target.received[0]).verified.ok).toBe(true);
   expect(JSON.parse(replay.stdout)).toMatchObject({ id: lines[0].id, event: 'message.text', status: 200 });
 
   const only = await runCli(['replay', 'cap.jsonl', '--to', target.to, '--only', 'msg-2'], { cwd: dir });
@@ -162,17 +163,17 @@ test('--events forwards only the events named; the others are answered 200', asy
   const url = await startListen(['--forward-to', target.to, '--events', 'conversation.start']);
   const skipped = await standin.deliverMessage(message, { to: url });
   expect(skipped.status).toBe(200);
-  expect(JSON.parse(await listener!.nextLine())).toMatchObject({ event: 'message.text', skipped: true });
+  expect(JSON.parse(await running().nextLine())).toMatchObject({ event: 'message.text', skipped: true });
   standin.setDeliverTo(url);
   standin.startConversation({ botId: 'B2', userId: 'U2' });
   await standin.waitForDeliveries();
-  expect(JSON.parse(await listener!.nextLine())).toMatchObject({ event: 'conversation.start', status: 200 });
+  expect(JSON.parse(await running().nextLine())).toMatchObject({ event: 'conversation.start', status: 200 });
   expect(target.received.map((r) => JSON.parse(r.body.toString()).event)).toEqual(['conversation.start']);
 });
 
 test('Ctrl-C stops the listener with exit 130', async () => {
   await startListen([]);
-  const stopped = await listener!.interrupt();
+  const stopped = await running().interrupt();
   listener = undefined;
   expect(stopped.code).toBe(130);
 });
@@ -182,7 +183,7 @@ test('--register points webhookUrl at the public URL and restores it on Ctrl-C',
   await startListen(['--register', '--public-url', 'https://tunnel.example.com/hook', '--yes', PROJECT]);
   expect(standin.integration().webhookUrl).toBe('https://tunnel.example.com/hook');
   expect(existsSync(path.join(dir, '.jelou', 'listen-restore.json'))).toBe(true);
-  const stopped = await listener!.interrupt();
+  const stopped = await running().interrupt();
   listener = undefined;
   expect(stopped.code).toBe(130);
   expect(standin.integration().webhookUrl).toBe(original);
@@ -192,8 +193,8 @@ test('--register points webhookUrl at the public URL and restores it on Ctrl-C',
 test('after a crash, jelou listen --restore puts the original back from the restore file', async () => {
   const original = standin.integration().webhookUrl;
   await startListen(['--register', '--public-url', 'https://tunnel.example.com/hook', '--yes', PROJECT]);
-  listener!.child.kill('SIGKILL');
-  await listener!.interrupt();
+  running().child.kill('SIGKILL');
+  await running().interrupt();
   listener = undefined;
   expect(standin.integration().webhookUrl).toBe('https://tunnel.example.com/hook');
   const again = await runCli(['listen', '--register', '--public-url', 'https://t2.example.com', '--yes', PROJECT], {

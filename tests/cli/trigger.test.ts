@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createJelouWebhooks, memoryStore, toNodeHandler } from '../../src/webhooks/node';
 import { listen } from '../support/webhook-server';
-import { CANARY, ensureBuilt, runCli } from './support/cli';
+import { CANARY, defined, ensureBuilt, runCli } from './support/cli';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
@@ -94,11 +94,11 @@ test('the signature covers the exact bytes sent (recomputed here), with the api_
       { env: { JELOU_SIGNING_SECRET: CANARY.signingSecret, K: CANARY.webhookToken } },
     );
     expect(run.code).toBe(0);
-    const [delivery] = received;
-    const expected = createHmac('sha256', CANARY.signingSecret).update(delivery!.body).digest('hex');
-    expect(delivery!.headers['x-jelou-signature']).toBe(`sha256=${expected}`);
-    expect(delivery!.headers['x-panel-key']).toBe(CANARY.webhookToken);
-    expect(JSON.parse(delivery!.body.toString())).toMatchObject({ value: { type: 'document' } });
+    const delivery = defined(received[0], 'the delivery');
+    const expected = createHmac('sha256', CANARY.signingSecret).update(delivery.body).digest('hex');
+    expect(delivery.headers['x-jelou-signature']).toBe(`sha256=${expected}`);
+    expect(delivery.headers['x-panel-key']).toBe(CANARY.webhookToken);
+    expect(JSON.parse(delivery.body.toString())).toMatchObject({ value: { type: 'document' } });
   } finally {
     await server.close();
   }

@@ -18,7 +18,12 @@ export const CANARY = {
   signingSecret: `canary-signing-secret-${randomBytes(8).toString('hex')}`,
   webhookToken: `canary-webhook-token-${randomBytes(8).toString('hex')}`,
 };
-const CANARIES = Object.values(CANARY);
+
+/** The value, or a test failure naming what was missing (instead of a `!` assertion). */
+export function defined<T>(value: T | null | undefined, what = 'a value'): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
 
 function newest(dir: string): number {
   let latest = 0;
