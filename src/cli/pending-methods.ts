@@ -6,7 +6,7 @@
 import type { ExternalSupportClient, RequestOptions } from '../index.js';
 import { CliFailure } from './errors.js';
 
-type MediaMessage<T extends string, Extra> = { type: T; url: string; mimeType?: string } & Extra;
+type MediaMessage<T extends string, Extra> = { type: T; url: string; mimeType: string } & Extra;
 
 /** The `message` argument of `sendMessage`, camelCase (issue 9). */
 export type CliAgentMessage =

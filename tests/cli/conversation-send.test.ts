@@ -88,6 +88,29 @@ issueNineGate('conversation and send commands', () => {
         url: 'https://cdn.example.com/a.png',
         caption: 'look',
       });
+      const document = await runCli(
+        [
+          'send',
+          PROJECT,
+          '--room',
+          conversation.roomId,
+          '--bot',
+          'B1',
+          '--user',
+          'U1',
+          '--document',
+          'https://cdn.example.com/terms.pdf',
+          '--filename',
+          'Terms.pdf',
+        ],
+        { env },
+      );
+      expect(document.code).toBe(0);
+      expect((await standin.waitForMessage((m) => m.type === 'document')).content).toMatchObject({
+        url: 'https://cdn.example.com/terms.pdf',
+        mime_type: 'application/pdf',
+        filename: 'Terms.pdf',
+      });
 
       const closed = await runCli(
         ['conversation', 'close', PROJECT, '--bot', 'B1', '--user', 'U1', '--close-text', 'Thanks!'],
@@ -103,7 +126,7 @@ issueNineGate('conversation and send commands', () => {
     }
   });
 
-  test('send refuses bad input before sending: two kinds, an http media URL, a caption on audio', async () => {
+  test('send refuses bad input before sending: two kinds, an http media URL, a caption on audio, an unknown media type', async () => {
     const standin = await startStandin();
     try {
       const env = standinEnv(standin);
@@ -112,6 +135,7 @@ issueNineGate('conversation and send commands', () => {
         ['--text', 'a', '--image', 'https://x.example.com/i.png'],
         ['--image', 'http://x.example.com/i.png'],
         ['--audio', 'https://x.example.com/a.ogg', '--caption', 'no'],
+        ['--image', 'https://x.example.com/picture'],
         [],
       ]) {
         const run = await runCli([...base, ...extra], { env });

@@ -6,6 +6,48 @@ import { requireMethod, type CliAgentMessage } from '../pending-methods.js';
 
 const KINDS = ['text', 'image', 'video', 'audio', 'document'] as const;
 
+/** The media type of common file extensions, so that `--mime-type` is needed only for the others. */
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  mp4: 'video/mp4',
+  '3gp': 'video/3gpp',
+  mov: 'video/quicktime',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  amr: 'audio/amr',
+  wav: 'audio/wav',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** `--mime-type`, else the type of the URL's extension, else a usage error. */
+export function mimeTypeOf(context: Context, url: string): string {
+  const given = stringFlag(context, 'mime-type');
+  if (given !== undefined) return given;
+  let extension = '';
+  try {
+    extension = /\.([a-z0-9]+)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase() ?? '';
+  } catch {
+    // Not a URL: the SDK says so, with the field.
+  }
+  const known = MIME_TYPES[extension];
+  if (known === undefined)
+    throw new UsageError(`--mime-type is needed: the media type of ${url} is not known from its name`);
+  return known;
+}
+
 /** The message the flags describe: exactly one of --text/--image/--video/--audio/--document. */
 export function messageOf(context: Context): CliAgentMessage {
   const given = KINDS.filter((k) => stringFlag(context, k) !== undefined);
@@ -17,11 +59,10 @@ export function messageOf(context: Context): CliAgentMessage {
   if (kind === 'text') return { type: 'text', body: value };
   const caption = stringFlag(context, 'caption');
   const filename = stringFlag(context, 'filename');
-  const mimeType = stringFlag(context, 'mime-type');
   if (caption !== undefined && kind !== 'image' && kind !== 'video')
     throw new UsageError('--caption goes with --image or --video');
   if (filename !== undefined && kind !== 'document') throw new UsageError('--filename goes with --document');
-  const media = { url: value, ...(mimeType !== undefined ? { mimeType } : {}) };
+  const media = { url: value, mimeType: mimeTypeOf(context, value) };
   switch (kind) {
     case 'image':
     case 'video':
@@ -40,7 +81,8 @@ const send: Command = {
     '[PROJECT_ID] --room ROOM_ID --bot BOT_ID --user USER_ID (--text T | --image URL [--caption C] | --video URL [--caption C] | --audio URL | --document URL [--filename F]) [--mime-type M]',
   details: `  --room, --bot, --user   the conversation's room, bot and end user (required)
   --text T                a text message
-  --image/--video/--audio/--document URL   a media message (https URL); --caption, --filename, --mime-type
+  --image/--video/--audio/--document URL   a media message (https URL); --caption (image, video), --filename
+                          (document), --mime-type (needed when the URL's extension does not tell it)
 Goes to the messages host (JELOU_MESSAGES_BASE_URL, default https://chatbot.jelou.ai), authenticated only by the
 X-Jelou-Signature of the exact body; no API key is sent there.`,
   examples: [
