@@ -56,7 +56,11 @@ async function revealSigningSecret(context: Context, secret: string, intro: Reco
     context.out.revealSecret(JSON.stringify({ ...intro, signingSecret: secret }));
     return;
   }
-  context.out.info('The new signing secret (shown once: store it now; the previous one no longer verifies):');
+  // The rest of the answer goes to stderr, so that stdout holds the secret alone (`… > secret.txt`).
+  for (const [key, value] of Object.entries(intro)) {
+    context.out.info(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
+  context.out.info('The new signing secret (shown once: store it now; any previous one no longer verifies):');
   context.out.revealSecret(secret);
 }
 
