@@ -80,7 +80,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     stdout: io.stdout,
     stderr: io.stderr,
     json,
-    color: useColor(io.stderr as { isTTY?: boolean }, io.env, argv.includes('--no-color')),
+    color: useColor(io.stdout as { isTTY?: boolean }, io.env, argv.includes('--no-color')),
   });
   registerEnvSecrets({ io, out });
   const fail = (code: number, message: string, error?: unknown): number => {

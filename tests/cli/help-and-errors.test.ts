@@ -1,5 +1,6 @@
 // The frame every command shares: --help with an example, exit codes, one-line errors, no colours off a terminal.
-import { CANARY, ensureBuilt, runCli } from './support/cli';
+import { spawnSync } from 'node:child_process';
+import { BIN, CANARY, cliEnv, ensureBuilt, runCli } from './support/cli';
 import { startStandin, standinEnv, PROJECT } from './support/standin';
 
 const COMMANDS = [
@@ -120,3 +121,23 @@ test('a credential that reaches an error message is still never printed', async 
     await standin.close();
   }
 });
+
+// util-linux `script` gives the bin a terminal (a pty) as stdout.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+(hasScript || process.env.CI === 'true' ? test : test.skip)(
+  'on a terminal: colours, unless NO_COLOR is set or --no-color is given',
+  () => {
+    const onTerminal = (extra: string, env: Record<string, string> = {}): string =>
+      spawnSync(
+        'script',
+        ['-qec', `${process.execPath} ${BIN} verify --signature sha256=00 ${extra} < /dev/null`, '/dev/null'],
+        {
+          encoding: 'utf8',
+          env: cliEnv({ JELOU_SIGNING_SECRET: CANARY.signingSecret, ...env }),
+        },
+      ).stdout;
+    expect(onTerminal('')).toContain('\u001b[31mno match\u001b[0m');
+    expect(onTerminal('', { NO_COLOR: '1' })).not.toContain('\u001b[');
+    expect(onTerminal('--no-color')).not.toContain('\u001b[');
+  },
+);
