@@ -44,10 +44,11 @@ export function ensureBuilt(): void {
   if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** The environment of a run: no JELOU_* from the test process, colours off unless asked. */
+/** The environment of a run: no JELOU_*, NO_COLOR or FORCE_COLOR from the test process (npm test sets NO_COLOR). */
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('JELOU_') && k !== 'FORCE_COLOR') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith('JELOU_') && k !== 'FORCE_COLOR' && k !== 'NO_COLOR') env[k] = v;
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
   return env;
 }
