@@ -112,6 +112,34 @@ issueNineGate('conversation and send commands', () => {
         filename: 'Terms.pdf',
       });
 
+      // The signing secret alone is enough to send (no gateway credential in the environment).
+      const secretOnly = await runCli(
+        [
+          'send',
+          PROJECT,
+          '--room',
+          conversation.roomId,
+          '--bot',
+          'B1',
+          '--user',
+          'U1',
+          '--text',
+          'only signed',
+          '--json',
+        ],
+        { env: { JELOU_SIGNING_SECRET: CANARY.signingSecret, JELOU_MESSAGES_BASE_URL: standin.messagesUrl } },
+      );
+      expect(secretOnly.code).toBe(0);
+      const signedOnly = await standin.waitForMessage((m) => m.type === 'text' && m.content.body === 'only signed');
+      expect(JSON.parse(secretOnly.stdout).id).toBe(signedOnly.id);
+
+      const doctor = await runCli(['doctor', PROJECT, '--conversation', conversation.id, '--json'], { env });
+      expect(doctor.code).toBe(0);
+      expect(JSON.parse(doctor.stdout).checks).toEqual([
+        expect.objectContaining({ name: 'getIntegration', ok: true }),
+        expect.objectContaining({ name: 'getConversation', ok: true }),
+      ]);
+
       const closed = await runCli(
         ['conversation', 'close', PROJECT, '--bot', 'B1', '--user', 'U1', '--close-text', 'Thanks!'],
         { env },
