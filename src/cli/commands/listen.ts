@@ -75,6 +75,8 @@ const listen: Command = {
   --register             point the integration's webhookUrl at --public-url (your tunnel), asking first unless --yes;
                          the original is saved to --restore-file and put back on exit, Ctrl-C or crash
   --restore              put back the webhookUrl a crashed --register left in --restore-file, and exit
+  --restore-file FILE    where --register saves the original (default ${DEFAULT_RESTORE_FILE})
+  -y, --yes              do not ask before --register changes the integration
 Verifies with JELOU_SIGNING_SECRET (and JELOU_SIGNING_SECRET_PREVIOUS during a rotation).
 No tunnel is bundled: run your own (cloudflared, ngrok, tailscale funnel…) and pass its URL to --public-url.`,
   examples: [
