@@ -1,5 +1,5 @@
-// Five projects: fast unit tests, checks of the spec against the documentation copies, contract tests that run
-// against a Prism server started in globalSetup, tests of the contract runner itself, and tests of the scripts a
+// Six projects: fast unit tests, checks of the spec against the documentation copies, contract tests that run
+// against a Prism server started in globalSetup, tests of the contract runner itself, the `jelou` CLI, and tests of the scripts a
 // user runs by hand (mock server, API reference).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 // Sources import './x.js' (NodeNext); under jest the .ts file is what exists.
@@ -33,6 +33,13 @@ export default {
       // Runs scripts/contract.mjs as a child process (against a local stand-in for Jelou): no Prism of its own.
       displayName: 'runner',
       testMatch: ['<rootDir>/tests/runner/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+    },
+    {
+      // The built `jelou` bin, run as a child process against the stand-in Jelou.
+      displayName: 'cli',
+      testMatch: ['<rootDir>/tests/cli/**/*.test.ts'],
       transform,
       moduleNameMapper,
     },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything a change must pass: spec lint, TS lint/format, generated-code drift, typecheck, unit, build and
-# package checks on the packed tarball, the contract suite (Prism mock), the contract runner itself, and the scripts
-# a user runs by hand (npm run mock; npm run docs, opened in headless Chromium). Ends with one total line.
+# package checks on the packed tarball, the contract suite (Prism mock), the contract runner itself, the jelou CLI
+# (the built bin against the stand-in), and the scripts a user runs by hand (npm run mock; npm run docs, opened in
+# headless Chromium; the example panel). Ends with one total line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,8 +38,12 @@ JELOU_CONTRACT_REPORTS_DIR="$results/contract" npm run -s contract
 step 'runner tests (contract runner, live mode against a local stand-in)'
 jest --selectProjects runner --json --outputFile "$results/runner.json"
 
-step 'script tests (npm run mock, npm run docs in headless Chromium)'
+step 'CLI tests (the built jelou bin as a child process against the stand-in Jelou)'
+jest --selectProjects cli --json --outputFile "$results/cli.json"
+
+step 'script tests (npm run mock, npm run docs in headless Chromium, the example panel)'
 jest --selectProjects scripts --json --outputFile "$results/scripts.json"
 
-node scripts/lib/test-totals.mjs "$results/unit.json" "$results/spec.json" "$results/runner.json" "$results/scripts.json" \
+node scripts/lib/test-totals.mjs "$results/unit.json" "$results/spec.json" "$results/runner.json" "$results/cli.json" \
+  "$results/scripts.json" \
   "$results/contract/contract.json"

@@ -20,8 +20,8 @@ export const entries = [
     source: { node: 'src/webhooks/node.ts', default: { path: 'src/webhooks/index.ts', platform: 'neutral' } },
   },
   { subpath: './testing', source: 'src/testing/index.ts' },
-  // Coming (add the row when the source exists, then `npm run build -- --sync-package`):
-  // { bin: 'jelou', source: 'src/cli/main.ts' },
+  // The `jelou` CLI: ESM only, loaded by the bin alone (no export reaches src/cli/).
+  { bin: 'jelou', source: 'src/cli/main.ts' },
 ];
 
 /** Exports that are files shipped as they are, not builds. */
