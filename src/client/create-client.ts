@@ -5,7 +5,7 @@ import { ApiPromise } from './api-promise.js';
 import { createAuthProvider } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
 import { execute, type CallResult, type ExecuteContext, type InputRule } from './execute.js';
-import { SENSITIVE_HEADERS } from '../errors/redact.js';
+import { KnownSecrets } from '../errors/known-secrets.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { OPERATIONS } from '../spec/operations.js';
 import type { EnvelopeInfo, Integration, IntegrationChanges, OperationId, Paths } from '../spec/types.js';
@@ -19,6 +19,7 @@ import {
   type HeadersOption,
   type RequestOptions,
 } from './options.js';
+import { guardRaw } from './guard-raw.js';
 import { createRawClient } from './raw-client.js';
 import { requestSender, type Sender } from './transport.js';
 import { validateChanges } from './validate-input.js';
@@ -76,13 +77,6 @@ function resolveFetch(option: unknown): Sender {
   return requestSender(option as FetchLike | undefined);
 }
 
-function sensitiveValues(headers: unknown): string[] {
-  if (headers === null || typeof headers !== 'object') return [];
-  return Object.entries(headers)
-    .filter(([name, value]) => SENSITIVE_HEADERS.has(name.toLowerCase()) && typeof value === 'string')
-    .map(([, value]) => value as string);
-}
-
 /**
  * Creates a client. With no `auth`, credentials come from `JELOU_API_KEY`, or `JELOU_CLIENT_ID` and
  * `JELOU_CLIENT_SECRET`; with none, it throws a `ValidationError` at once.
@@ -92,20 +86,19 @@ function sensitiveValues(headers: unknown): string[] {
  */
 export function createExternalSupportClient(options: ClientOptions = {}): ExternalSupportClient {
   if (options === null || typeof options !== 'object') throw new ValidationError('options', 'must be an object');
-  const env = options.env ?? runtimeEnv();
-  const auth = createAuthProvider(options.auth, env);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? env.JELOU_BASE_URL ?? DEFAULT_BASE_URL);
   const defaults = resolveClientDefaults(options);
+  const env = options.env ?? runtimeEnv();
+  // The client's credentials, in one place: auth values, the Basic token, sensitive headers. Register any other
+  // credential (a signing secret) here with `secrets.add(value)`; a call adds its own in `context.secrets`.
+  const secrets = new KnownSecrets().headers(defaults.headers);
+  const auth = createAuthProvider(options.auth, env, secrets);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? env.JELOU_BASE_URL ?? DEFAULT_BASE_URL, options.allowInsecureHttp);
   const fetch = resolveFetch(options.fetch);
   const context: ExecuteContext = {
     baseUrls: { gateway: baseUrl, messages: DEFAULT_MESSAGES_BASE_URL },
     fetch,
     credentials: () => auth.headers(),
-    secrets: (requestOptions) => [
-      ...auth.secrets(),
-      ...sensitiveValues(defaults.headers),
-      ...sensitiveValues(requestOptions?.headers),
-    ],
+    secrets: (requestOptions) => new KnownSecrets(secrets).headers(requestOptions?.headers).list(),
     defaults,
     headers: headersToSend(defaultHeaders(), defaults.headers),
     call: { ...defaults, signal: undefined },
@@ -127,7 +120,7 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
     baseUrl,
     // Built on first use: most programs never touch it.
     get raw() {
-      return (raw ??= createRawClient<Paths>(context, baseUrl));
+      return (raw ??= guardRaw(createRawClient<Paths>(context, baseUrl), () => secrets.list()));
     },
     getIntegration: (projectId, requestOptions) => call('getIntegration', [projectId], undefined, requestOptions),
     updateIntegration: (projectId, changes, requestOptions) =>

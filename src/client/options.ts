@@ -29,10 +29,17 @@ export interface ClientOptions {
    */
   auth?: Auth | undefined;
   /**
-   * Base URL of the API, without the `/v1/...` path. `http:` is refused unless the host is loopback.
+   * Base URL of the API, without the `/v1/...` path. `http:` is refused unless the host is loopback or
+   * `allowInsecureHttp` is set.
    * @default process.env.JELOU_BASE_URL ?? 'https://gateway.jelou.ai/jelouapi'
    */
   baseUrl?: string | undefined;
+  /**
+   * Lets `http:` base URLs reach a host that is not loopback (a mock in a container, `http://mock:4010`): the
+   * credentials then cross the network in clear. Only for test setups.
+   * @default false
+   */
+  allowInsecureHttp?: boolean | undefined;
   /**
    * Time limit of one attempt in milliseconds, counted from the start of that attempt.
    * @default 30000
@@ -117,7 +124,8 @@ function checkMaxResponseBytes(value: unknown): number | undefined {
 // RFC 9110 section 5.1: a field name is a token.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function checkHeaders(value: unknown, field: string): HeadersOption {
+/** Checks a headers option: names are HTTP tokens, values strings a header can carry (or `null`/`undefined`). */
+export function checkHeaders(value: unknown, field: string): HeadersOption {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ValidationError(field, 'must be an object of header names to strings');
@@ -131,6 +139,10 @@ function checkHeaders(value: unknown, field: string): HeadersOption {
     if (typeof header === 'string' && /[\r\n\0]/.test(header)) {
       throw new ValidationError(`${field}.${name}`, 'must not contain line breaks or NUL');
     }
+    // RFC 9110 section 5.5: a field value is visible ASCII, obs-text (U+0080–U+00FF), space and tab.
+    if (typeof header === 'string' && /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(header)) {
+      throw new ValidationError(`${field}.${name}`, 'must not contain control characters');
+    }
     if (typeof header === 'string' && /[^\0-\xff]/.test(header)) {
       throw new ValidationError(`${field}.${name}`, 'must hold only Latin-1 characters, as HTTP headers do');
     }
@@ -140,12 +152,22 @@ function checkHeaders(value: unknown, field: string): HeadersOption {
 
 /** Checks the per-client numbers and headers; returns them with defaults applied. */
 export function resolveClientDefaults(options: ClientOptions): Omit<EffectiveOptions, 'signal'> {
-  return {
+  if (options.env !== undefined && typeof options.env !== 'object') {
+    throw new ValidationError('env', 'must be an object of variable names to strings');
+  }
+  const insecure: unknown = options.allowInsecureHttp;
+  if (insecure !== undefined && typeof insecure !== 'boolean') {
+    throw new ValidationError('allowInsecureHttp', 'must be true or false');
+  }
+  const resolved = {
     timeoutMs: checkTimeout(options.timeout, 'timeout') ?? DEFAULT_TIMEOUT_MS,
     maxRetries: checkMaxRetries(options.maxRetries, 'maxRetries') ?? DEFAULT_MAX_RETRIES,
     maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES,
     headers: checkHeaders(options.headers, 'headers'),
   };
+  // Only `undefined` means "the default": `baseUrl: null` must not silently target production with the credentials.
+  refuseNull(options, '');
+  return resolved;
 }
 
 /** Merges one call's options over the client's, checking them first. */
@@ -160,13 +182,21 @@ export function mergeRequestOptions(
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new ValidationError('requestOptions.signal', 'must be an AbortSignal');
   }
-  return {
+  const merged = {
     timeoutMs: checkTimeout(options?.timeout, 'requestOptions.timeout') ?? defaults.timeoutMs,
     maxRetries: checkMaxRetries(options?.maxRetries, 'requestOptions.maxRetries') ?? defaults.maxRetries,
     maxResponseBytes: defaults.maxResponseBytes,
     signal,
     headers: mergeHeaders(defaults.headers, checkHeaders(options?.headers, 'requestOptions.headers')),
   };
+  refuseNull(options, 'requestOptions.');
+  return merged;
+}
+
+function refuseNull(options: object | undefined, prefix: string): void {
+  for (const [name, value] of Object.entries(options ?? {})) {
+    if (value === null) throw new ValidationError(prefix + name, 'must not be null; leave it out for the default');
+  }
 }
 
 /** Later wins, `undefined` keeps the earlier value, `null` removes it; names compare case-insensitively. */

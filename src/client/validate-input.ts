@@ -12,15 +12,17 @@ const CHANGE_FIELDS = [
   'authorization',
 ] as const satisfies readonly (keyof IntegrationChanges)[];
 
-/** C0 controls, DEL and C1 controls: never part of an id or URL the caller meant to send. */
 /** True when the text has a C0 or C1 control character (U+0000–U+001F, U+007F–U+009F). */
 export function hasControlCharacter(text: string): boolean {
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return true;
-  }
-  return false;
+  return /[\0-\x1f\x7f-\x9f]/.test(text);
 }
+
+/** True when the text has half of a UTF-16 surrogate pair alone (`'\ud800'`): encodeURIComponent throws on it. */
+export function hasLoneSurrogate(text: string): boolean {
+  return /\p{Cs}/u.test(text);
+}
+
+const LONE_SURROGATE = 'must not contain a lone surrogate (half of a UTF-16 pair), which cannot be sent';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
@@ -43,6 +45,7 @@ export function validatePathParam(value: unknown, name: string): string {
   if (typeof value !== 'string') throw new ValidationError(name, 'must be a string');
   if (value.trim() === '') throw new ValidationError(name, 'must not be empty or only whitespace');
   if (hasControlCharacter(value)) throw new ValidationError(name, 'must not contain control characters');
+  if (hasLoneSurrogate(value)) throw new ValidationError(name, LONE_SURROGATE);
   // URL parsers resolve a `.` or `..` segment (even percent-encoded) instead of sending it: `..` would reach
   // /v1/ rather than this project's integration.
   if (value === '.' || value === '..') {
@@ -68,6 +71,12 @@ function validateWebhookUrl(value: unknown): string {
     throw new ValidationError('webhookUrl', 'must be an absolute https: URL');
   }
   if (url.protocol !== 'https:') throw new ValidationError('webhookUrl', 'must be an absolute https: URL');
+  if (url.username !== '' || url.password !== '') {
+    throw new ValidationError(
+      'webhookUrl',
+      'must not carry user info (user:password@); send the credential in authorization',
+    );
+  }
   if (!isPublicHost(url.hostname)) {
     throw new ValidationError(
       'webhookUrl',
@@ -75,7 +84,8 @@ function validateWebhookUrl(value: unknown): string {
         'link-local and reserved IP addresses cannot be reached',
     );
   }
-  return value;
+  // The normalized form, as parsed and checked: never the text as typed (`https://a.com\\@127.0.0.1/` is a.com).
+  return url.href;
 }
 
 /**
@@ -119,6 +129,10 @@ export function validateChanges(changes: unknown): IntegrationChanges {
     if (typeof authorization !== 'string' || authorization === '') {
       throw new ValidationError('authorization', 'must be a non-empty string');
     }
+    if (hasControlCharacter(authorization)) {
+      throw new ValidationError('authorization', 'must not contain control characters');
+    }
+    if (hasLoneSurrogate(authorization)) throw new ValidationError('authorization', LONE_SURROGATE);
     result.authorization = authorization;
   }
   if (
