@@ -159,11 +159,11 @@ describe('validateChanges', () => {
       expect(validateChanges({ webhookUrl })).toEqual({ webhookUrl: href });
     });
 
-    it.each(['https://user:pass@example.com/h', 'https://user@my-system.com/hook', 'https://:pass@my-system.com/'])(
+    it.each(['https://usr7:pw9@example.com/h', 'https://usr7@my-system.com/hook', 'https://:pw9@my-system.com/'])(
       'refuses the user info of %s without quoting it',
       (webhookUrl) => {
         const error = expectValidationError(() => validateChanges({ webhookUrl }), 'webhookUrl');
-        expect(error.message).not.toContain(webhookUrl.slice(8, webhookUrl.indexOf('@')));
+        expect(error.message).not.toMatch(/usr7|pw9/);
         expect(error.problem).toContain('user info');
       },
     );
