@@ -140,6 +140,7 @@ export function checkHeaders(value: unknown, field: string): HeadersOption {
       throw new ValidationError(`${field}.${name}`, 'must not contain line breaks or NUL');
     }
     // RFC 9110 section 5.5: a field value is visible ASCII, obs-text (U+0080–U+00FF), space and tab.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     if (typeof header === 'string' && /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(header)) {
       throw new ValidationError(`${field}.${name}`, 'must not contain control characters');
     }

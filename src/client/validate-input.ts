@@ -14,6 +14,7 @@ const CHANGE_FIELDS = [
 
 /** True when the text has a C0 or C1 control character (U+0000–U+001F, U+007F–U+009F). */
 export function hasControlCharacter(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return /[\0-\x1f\x7f-\x9f]/.test(text);
 }
 
@@ -23,6 +24,22 @@ export function hasLoneSurrogate(text: string): boolean {
 }
 
 const LONE_SURROGATE = 'must not contain a lone surrogate (half of a UTF-16 pair), which cannot be sent';
+
+/**
+ * Checks that a request body can travel as the JSON the caller meant: no lone surrogate in a string, no value JSON
+ * cannot carry (bigint, function, symbol), no cycle. `field` names the place found, e.g. `body/text`.
+ * @throws {ValidationError}
+ */
+export function checkJsonBody(value: unknown, field = 'body', seen: object[] = []): void {
+  if (typeof value === 'string') {
+    if (hasLoneSurrogate(value)) throw new ValidationError(field, LONE_SURROGATE);
+  } else if (typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') {
+    throw new ValidationError(field, 'cannot be sent as JSON');
+  } else if (typeof value === 'object' && value !== null) {
+    if (seen.includes(value)) throw new ValidationError(field, 'refers to itself, which JSON cannot carry');
+    for (const [key, each] of Object.entries(value)) checkJsonBody(each, `${field}/${key}`, [...seen, value]);
+  }
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
