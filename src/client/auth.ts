@@ -43,7 +43,7 @@ async function resolveCredential(value: Credential, field: string, latin1 = fals
       resolved = await value();
     } catch (error) {
       // Typed, and never retried: the transport retries only what the network did.
-      throw new ValidationError(field, 'the credential function failed (see cause)', { cause: error });
+      throw new ValidationError(field, 'function failed (see cause)', { cause: error });
     }
   }
   return checkResolved(resolved, field, latin1);
@@ -58,7 +58,7 @@ function checkResolved(resolved: unknown, field: string, latin1: boolean): strin
     throw new ValidationError(field, 'contains control characters, which cannot be sent in an HTTP header');
   }
   if (hasLoneSurrogate(resolved)) {
-    throw new ValidationError(field, 'contains a lone surrogate (half of a UTF-16 pair), which cannot be sent');
+    throw new ValidationError(field, 'must not contain a lone surrogate');
   }
   // An API key is sent as is (Basic credentials are base64-encoded): it must be a header value fetch can send.
   if (latin1 && /[^\0-\xff]/.test(resolved)) {

@@ -34,8 +34,7 @@ export function checkBaseUrl(value: unknown, allowInsecureHttp?: unknown, field 
   if (url.protocol === 'http:' && allowInsecureHttp !== true && !isLoopbackHost(url.hostname)) {
     throw new ValidationError(
       field,
-      'http: is accepted only for a loopback host (a local mock), or with allowInsecureHttp: true (a mock in a ' +
-        'container); use https: so credentials are never sent in clear',
+      'http: is accepted only for a loopback host or with allowInsecureHttp: true; use https: so credentials are never sent in clear',
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

@@ -13,7 +13,7 @@ import { normalize, type ResponseShape } from '../spec/normalize.js';
 import type { Operation, Server } from '../spec/operations.js';
 import { headersToSend, mergeRequestOptions, type EffectiveOptions, type RequestOptions } from './options.js';
 import { send, type Received, type Sender } from './transport.js';
-import { checkJsonBody, validatePathParam } from './validate-input.js';
+import { toJsonBody, validatePathParam } from './validate-input.js';
 
 /** Everything known about one successful call, with the shape the body had. */
 export interface CallResult<T, Envelope = Record<string, unknown>> extends ApiResult<T> {
@@ -62,13 +62,12 @@ function checkBody(operation: Operation, rule: InputRule | undefined, given: unk
     return undefined;
   }
   const body = rule?.body === undefined ? given : rule.body(given);
-  checkJsonBody(body);
   const issues = operation.body(body);
   // The spec's own rules, after the friendlier hand-written ones: never quotes the value (it may be a secret).
   if (issues !== undefined && issues[0] !== undefined) {
     throw new ValidationError(`body${issues[0].path === '/' ? '' : issues[0].path}`, issues[0].message);
   }
-  return JSON.stringify(body);
+  return toJsonBody(body);
 }
 
 function fail(received: Received, text: string | undefined, reason: string): never {

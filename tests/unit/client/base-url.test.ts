@@ -46,8 +46,7 @@ describe('checkBaseUrl', () => {
     const error = refused(input);
     expect(error.field).toBe('baseUrl');
     expect(error.problem).toBe(
-      'http: is accepted only for a loopback host (a local mock), or with allowInsecureHttp: true (a mock in a ' +
-        'container); use https: so credentials are never sent in clear',
+      'http: is accepted only for a loopback host or with allowInsecureHttp: true; use https: so credentials are never sent in clear',
     );
   });
 
