@@ -15,13 +15,13 @@ interface Kind {
   /** Credentials of 8 characters or more: absent from every rendering. */
   long: string[];
   /** Shorter credentials: absent wherever they stand as a whole token. */
-  short: string[];
+  short?: string[];
 }
 
 const kinds: Kind[] = [
   { name: 'a fixed api key', options: { auth: { apiKey: 'cnry-api-key-1a2b' } }, long: ['cnry-api-key-1a2b'] },
-  { name: 'a 1-character api key', options: { auth: { apiKey: 'e' } }, long: [], short: ['e'] } as Kind,
-  { name: 'a 2-character api key', options: { auth: { apiKey: 'v1' } }, long: [], short: ['v1'] } as Kind,
+  { name: 'a 1-character api key', options: { auth: { apiKey: 'e' } }, long: [], short: ['e'] },
+  { name: 'a 2-character api key', options: { auth: { apiKey: 'v1' } }, long: [], short: ['v1'] },
   {
     name: 'an api key function',
     options: { auth: { apiKey: async () => 'cnry-rotated-key-3c4d' } },
