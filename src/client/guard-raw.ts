@@ -15,8 +15,10 @@ const plain = (headers: unknown): unknown =>
 /** Wraps the raw client's methods: inputs checked first, every error typed and scrubbed. */
 export function guardRaw<Paths extends object>(raw: Client<Paths>, secrets: () => readonly string[]): Client<Paths> {
   const guarded: Record<string, unknown> = { ...raw };
-  for (const method of ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const) {
-    guarded[method] = async (url: unknown, init: Init) => {
+  for (const method of ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'request'] as const) {
+    guarded[method] = async (...args: unknown[]) => {
+      // `request(method, url, init)`; the others `(url, init)`.
+      const init = args[method === 'request' ? 2 : 1] as Init;
       let headers: unknown[] = [];
       try {
         headers = [plain(init?.params?.header), plain(init?.headers)];
@@ -24,7 +26,7 @@ export function guardRaw<Paths extends object>(raw: Client<Paths>, secrets: () =
           if (typeof value === 'string') validatePathParam(value, `params.path.${name}`);
         }
         for (const each of headers) if (each !== undefined) checkHeaders(each, 'headers');
-        return await (raw[method] as (url: unknown, init: Init) => Promise<unknown>)(url, init);
+        return await (raw[method] as (...args: unknown[]) => Promise<unknown>)(...args);
       } catch (error) {
         const typed =
           error instanceof JelouError ? error : new JelouError(`client.raw.${method} failed`, { cause: error });

@@ -77,7 +77,12 @@ export function validateProjectId(projectId: unknown): string {
   return validatePathParam(projectId, 'projectId');
 }
 
-function validateWebhookUrl(value: unknown): string {
+/**
+ * Checks a webhook URL (any operation's `webhookUrl`) and returns it normalized (`URL.href`): an absolute `https:`
+ * URL without user info whose host can be public (see `isPublicHost`).
+ * @throws {ValidationError} with `field` `webhookUrl`, never quoting the value.
+ */
+export function validateWebhookUrl(value: unknown): string {
   if (typeof value !== 'string') throw new ValidationError('webhookUrl', 'must be a string holding an https: URL');
   if (/\s/.test(value) || hasControlCharacter(value)) {
     throw new ValidationError('webhookUrl', 'must not contain whitespace or control characters');

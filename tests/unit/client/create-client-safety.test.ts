@@ -82,6 +82,15 @@ describe('client.raw under the input rules', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it('checks raw.request(method, url, init) like the method shortcuts', async () => {
+    const { fake, client } = setup();
+    const error = await refusal(() =>
+      client().raw.request('get', '/v1/external-support/{projectId}', { params: { path: { projectId: '..' } } }),
+    );
+    expect(error.field).toBe('params.path.projectId');
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('encodes a path parameter holding slashes and dots into one segment', async () => {
     const { fake, client } = setup();
     await client().raw.GET('/v1/external-support/{projectId}', { params: { path: { projectId: '../x' } } });
