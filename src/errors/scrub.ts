@@ -31,7 +31,7 @@ function put(target: object, key: string, value: unknown): void {
 }
 
 // Scrubs the string fields of `target`, walks plain objects and arrays (SDK-made data) and copies Headers redacted.
-function walk(target: object, scrub: Scrub, seen: Set<unknown>, keys: Iterable<string>): void {
+function walk(target: object, scrub: Scrub, seen: Set<unknown>, keys: Iterable<string>, depth = 0): void {
   seen.add(target);
   for (const key of keys) {
     if (key === 'name' || key === 'cause') continue;
@@ -43,8 +43,10 @@ function walk(target: object, scrub: Scrub, seen: Set<unknown>, keys: Iterable<s
       put(target, key, copy);
     } else if (typeof value === 'object' && value !== null && !seen.has(value)) {
       const proto: unknown = Object.getPrototypeOf(value);
-      if (Array.isArray(value) || proto === Object.prototype || proto === null) {
-        walk(value, scrub, seen, Object.keys(value));
+      // A body nested deeper than any real one (a hostile server's) is dropped rather than walked off the stack.
+      if (depth > 64) put(target, key, REDACTED);
+      else if (Array.isArray(value) || proto === Object.prototype || proto === null) {
+        walk(value, scrub, seen, Object.keys(value), depth + 1);
       }
     }
   }

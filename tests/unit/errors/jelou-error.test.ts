@@ -151,6 +151,14 @@ describe('scrubError', () => {
     expect(withString.cause).toBe('reason ***');
   });
 
+  it('drops a body nested deeper than 64 levels instead of overflowing the stack', () => {
+    let body: unknown = `echo ${CANARY}`;
+    for (let i = 0; i < 100_000; i++) body = [body];
+    const error = ApiError.from({ ...REQUEST, status: 500, headers: new Headers(), body });
+    expect(() => scrubError(error, [CANARY])).not.toThrow();
+    expect(inspect(error.body, { depth: Infinity }).includes(CANARY)).toBe(false);
+  });
+
   it('survives a cause cycle and ignores empty secrets', () => {
     const a = new JelouError(`a ${CANARY}`);
     const b = new JelouError('b', { cause: a });
