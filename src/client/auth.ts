@@ -1,6 +1,7 @@
 // Credentials: which scheme, where they come from, and the headers they become for each request.
+import { KnownSecrets } from '../errors/known-secrets.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { hasControlCharacter } from './validate-input.js';
+import { hasControlCharacter, hasLoneSurrogate } from './validate-input.js';
 
 /** A credential value, or a function returning one (called before each request, for key rotation). */
 export type Credential = string | (() => string | Promise<string>);
@@ -24,12 +25,9 @@ export interface AuthProvider {
   readonly scheme: 'apiKey' | 'basic';
   /** Resolves the credentials (calling functions) and returns the auth headers; at once for fixed strings. */
   headers(): Record<string, string> | Promise<Record<string, string>>;
-  /** Every credential string (and encoded form) seen lately, for scrubbing error messages. */
+  /** Every credential string (and encoded form) known: fixed ones from the start, resolved ones once seen. */
   secrets(): readonly string[];
 }
-
-/** How many rotated credential values are remembered for scrubbing. */
-const REMEMBERED_SECRETS = 32;
 
 function checkCredential(value: unknown, field: string): void {
   if (typeof value === 'function') return;
@@ -38,17 +36,33 @@ function checkCredential(value: unknown, field: string): void {
   }
 }
 
-async function resolveCredential(value: Credential, field: string): Promise<string> {
-  return checkResolved(typeof value === 'function' ? await value() : value, field);
+async function resolveCredential(value: Credential, field: string, latin1 = false): Promise<string> {
+  let resolved: unknown = value;
+  if (typeof value === 'function') {
+    try {
+      resolved = await value();
+    } catch (error) {
+      // Typed, and never retried: the transport retries only what the network did.
+      throw new ValidationError(field, 'function failed (see cause)', { cause: error });
+    }
+  }
+  return checkResolved(resolved, field, latin1);
 }
 
-function checkResolved(resolved: unknown, field: string): string {
+function checkResolved(resolved: unknown, field: string, latin1: boolean): string {
   if (typeof resolved !== 'string' || resolved.trim() === '') {
     throw new ValidationError(field, 'resolved to an empty value or not a string');
   }
   // fetch refuses these in a header value with a message that quotes the value: refuse them first, quietly.
   if (hasControlCharacter(resolved)) {
     throw new ValidationError(field, 'contains control characters, which cannot be sent in an HTTP header');
+  }
+  if (hasLoneSurrogate(resolved)) {
+    throw new ValidationError(field, 'must not contain a lone surrogate');
+  }
+  // An API key is sent as is (Basic credentials are base64-encoded): it must be a header value fetch can send.
+  if (latin1 && /[^\0-\xff]/.test(resolved)) {
+    throw new ValidationError(field, 'contains characters outside Latin-1, which an HTTP header cannot carry');
   }
   return resolved;
 }
@@ -76,10 +90,14 @@ function fromEnv(env: Readonly<Record<string, string | undefined>>): Auth {
   );
 }
 
-/** Checks the `auth` option (or reads the environment without one) and returns its provider. */
+/**
+ * Checks the `auth` option (or reads the environment without one) and returns its provider; every credential value
+ * goes into `known` (fixed ones at once, so errors read the same before and after the first request).
+ */
 export function createAuthProvider(
   auth: Auth | undefined,
   env: Readonly<Record<string, string | undefined>>,
+  known: KnownSecrets = new KnownSecrets(),
 ): AuthProvider {
   // Only a missing option falls back to the environment; an explicit null is a mistake to report.
   const chosen: unknown = auth === undefined ? fromEnv(env) : auth;
@@ -91,33 +109,18 @@ export function createAuthProvider(
   if (hasKey === hasBasic) {
     throw new ValidationError('auth', 'must be either { apiKey } or { clientId, clientSecret }, not both or neither');
   }
-  const seen: string[] = [];
-  const remember = (...values: string[]): void => {
-    for (const value of values) {
-      // Newest last, so a value still in use is never the one dropped when rotations exceed the bound.
-      const at = seen.indexOf(value);
-      if (at !== -1) seen.splice(at, 1);
-      seen.push(value);
-    }
-    seen.splice(0, Math.max(0, seen.length - REMEMBERED_SECRETS));
-  };
-  const secrets = (): readonly string[] => seen;
+  const remember = (...values: string[]): void => void known.seen(...values);
+  const secrets = (): readonly string[] => known.list();
 
   if (hasKey) {
     const { apiKey } = chosen as ApiKeyAuth;
     checkCredential(apiKey, 'auth.apiKey');
+    if (typeof apiKey === 'string') known.add(checkResolved(apiKey, 'auth.apiKey', true));
     return cacheFixed(typeof apiKey === 'string', {
       scheme: 'apiKey',
       secrets,
       async headers() {
-        const key = await resolveCredential(apiKey, 'auth.apiKey');
-        // Sent as is (Basic credentials are base64-encoded): it must be a header value fetch can send.
-        if (/[^\0-\xff]/.test(key)) {
-          throw new ValidationError(
-            'auth.apiKey',
-            'contains characters outside Latin-1, which an HTTP header cannot carry',
-          );
-        }
+        const key = await resolveCredential(apiKey, 'auth.apiKey', true);
         remember(key);
         return { 'x-api-key': key };
       },
@@ -126,13 +129,20 @@ export function createAuthProvider(
   const { clientId, clientSecret } = chosen as BasicAuth;
   checkCredential(clientId, 'auth.clientId');
   checkCredential(clientSecret, 'auth.clientSecret');
-  const basic = (id: string, secret: string): Record<string, string> => {
+  const basic = (id: string, secret: string, fixed = false): Record<string, string> => {
     // RFC 7617: the user-id of Basic credentials cannot contain a colon.
     if (id.includes(':')) throw new ValidationError('auth.clientId', 'must not contain ":"');
     const token = base64Utf8(`${id}:${secret}`);
-    remember(secret, `${id}:${secret}`, token);
+    (fixed ? known.add.bind(known) : remember)(id, secret, `${id}:${secret}`, token);
     return { authorization: `Basic ${token}` };
   };
+  if (typeof clientId === 'string' && typeof clientSecret === 'string') {
+    basic(
+      checkResolved(clientId, 'auth.clientId', false),
+      checkResolved(clientSecret, 'auth.clientSecret', false),
+      true,
+    );
+  }
   return cacheFixed(typeof clientId === 'string' && typeof clientSecret === 'string', {
     scheme: 'basic',
     secrets,

@@ -5,7 +5,7 @@ import { ApiPromise } from './api-promise.js';
 import { createAuthProvider } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
 import { execute, type CallResult, type ExecuteContext } from './execute.js';
-import { SENSITIVE_HEADERS } from '../errors/redact.js';
+import { KnownSecrets } from '../errors/known-secrets.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { OPERATIONS } from '../spec/operations.js';
 import type {
@@ -42,6 +42,7 @@ import {
   type HeadersOption,
   type RequestOptions,
 } from './options.js';
+import { guardRaw } from './guard-raw.js';
 import { createRawClient } from './raw-client.js';
 import { requestSender, type Sender } from './transport.js';
 import { VERSION } from './version.js';
@@ -164,13 +165,6 @@ function resolveFetch(option: unknown): Sender {
   return requestSender(option as FetchLike | undefined);
 }
 
-function sensitiveValues(headers: unknown): string[] {
-  if (headers === null || typeof headers !== 'object') return [];
-  return Object.entries(headers)
-    .filter(([name, value]) => SENSITIVE_HEADERS.has(name.toLowerCase()) && typeof value === 'string')
-    .map(([, value]) => value as string);
-}
-
 /**
  * Creates a client. With no `auth`, credentials come from `JELOU_API_KEY`, or `JELOU_CLIENT_ID` and
  * `JELOU_CLIENT_SECRET`; with none, it throws a `ValidationError` at once.
@@ -180,23 +174,28 @@ function sensitiveValues(headers: unknown): string[] {
  */
 export function createExternalSupportClient(options: ClientOptions = {}): ExternalSupportClient {
   if (options === null || typeof options !== 'object') throw new ValidationError('options', 'must be an object');
+  const defaults = resolveClientDefaults(options);
   const env = options.env ?? runtimeEnv();
+  // The client's credentials, in one place: auth values, the Basic token, sensitive headers, the signing secret.
+  // Register any other credential here with `secrets.add(value)`; a call adds its own in `context.secrets`.
+  const secrets = new KnownSecrets().headers(defaults.headers);
   const signing = createSigningSecretProvider(options.signingSecret, env);
+  secrets.add(...(signing?.secrets() ?? []));
   let auth: ReturnType<typeof createAuthProvider> | undefined;
   let noCredentials: string | undefined;
   try {
-    auth = createAuthProvider(options.auth, env);
+    auth = createAuthProvider(options.auth, env, secrets);
   } catch (error) {
     // A client made with only a signing secret can send messages; its gateway calls reject, naming `auth`.
     if (options.auth !== undefined || signing === undefined || !(error instanceof ValidationError)) throw error;
     noCredentials = `${error.message.replace(/^auth:? ?/, '')} (this client has only a signing secret)`;
   }
-  const baseUrl = checkBaseUrl(options.baseUrl ?? env.JELOU_BASE_URL ?? DEFAULT_BASE_URL);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? env.JELOU_BASE_URL ?? DEFAULT_BASE_URL, options.allowInsecureHttp);
   const messagesBaseUrl = checkBaseUrl(
     options.messagesBaseUrl ?? env.JELOU_MESSAGES_BASE_URL ?? DEFAULT_MESSAGES_BASE_URL,
+    options.allowInsecureHttp,
     'messagesBaseUrl',
   );
-  const defaults = resolveClientDefaults(options);
   const fetch = resolveFetch(options.fetch);
   const context: ExecuteContext = {
     baseUrls: { gateway: baseUrl, messages: messagesBaseUrl },
@@ -204,12 +203,12 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
     credentials: auth === undefined ? undefined : () => (auth as NonNullable<typeof auth>).headers(),
     ...(noCredentials === undefined ? {} : { noCredentials }),
     signingSecret: signing === undefined ? undefined : () => signing.resolve(),
-    secrets: (requestOptions) => [
-      ...(auth?.secrets() ?? []),
-      ...(signing?.secrets() ?? []),
-      ...sensitiveValues(defaults.headers),
-      ...sensitiveValues(requestOptions?.headers),
-    ],
+    // Rotated signing secrets are known once resolved: `signing.secrets()` is read at each error.
+    secrets: (requestOptions) =>
+      new KnownSecrets(secrets)
+        .headers(requestOptions?.headers)
+        .seen(...(signing?.secrets() ?? []))
+        .list(),
     defaults,
     headers: headersToSend(defaultHeaders(), defaults.headers),
     call: { ...defaults, signal: undefined },
@@ -232,7 +231,7 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
     messagesBaseUrl,
     // Built on first use: most programs never touch it.
     get raw() {
-      return (raw ??= createRawClient<Paths>(context, baseUrl));
+      return (raw ??= guardRaw(createRawClient<Paths>(context, baseUrl), () => secrets.list()));
     },
     getIntegration: (projectId, requestOptions) => call('getIntegration', [projectId], undefined, requestOptions),
     updateIntegration: (projectId, changes, requestOptions) =>

@@ -14,7 +14,7 @@ import type { Operation, Server } from '../spec/operations.js';
 import { signBody } from './signing-secret.js';
 import { headersToSend, mergeRequestOptions, type EffectiveOptions, type RequestOptions } from './options.js';
 import { send, type Received, type Sender } from './transport.js';
-import { validatePathParam } from './validate-input.js';
+import { toJsonBody, validatePathParam } from './validate-input.js';
 
 /** Everything known about one successful call, with the shape the body had. */
 export interface CallResult<T, Envelope = Record<string, unknown>> extends ApiResult<T> {
@@ -90,7 +90,7 @@ function checkBody(
   if (issues !== undefined && issues[0] !== undefined) {
     throw new ValidationError(`body${issues[0].path === '/' ? '' : issues[0].path}`, issues[0].message);
   }
-  return body;
+  return toJsonBody(body);
 }
 
 function fail(received: Received, text: string | undefined, reason: string): never {

@@ -29,7 +29,8 @@ export interface ClientOptions {
    */
   auth?: Auth | undefined;
   /**
-   * Base URL of the API, without the `/v1/...` path. `http:` is refused unless the host is loopback.
+   * Base URL of the API, without the `/v1/...` path. `http:` is refused unless the host is loopback or
+   * `allowInsecureHttp` is set.
    * @default process.env.JELOU_BASE_URL ?? 'https://gateway.jelou.ai/jelouapi'
    */
   baseUrl?: string | undefined;
@@ -41,10 +42,17 @@ export interface ClientOptions {
    */
   signingSecret?: string | (() => string | Promise<string>) | undefined;
   /**
-   * Base URL of the messages host, where `sendMessage` goes. `http:` is refused unless the host is loopback.
+   * Base URL of the messages host, where `sendMessage` goes. `http:` is refused unless the host is loopback or
+   * `allowInsecureHttp` is set.
    * @default process.env.JELOU_MESSAGES_BASE_URL ?? 'https://chatbot.jelou.ai'
    */
   messagesBaseUrl?: string | undefined;
+  /**
+   * Lets `http:` base URLs reach a host that is not loopback (a mock in a container, `http://mock:4010`): the
+   * credentials then cross the network in clear. Only for test setups.
+   * @default false
+   */
+  allowInsecureHttp?: boolean | undefined;
   /**
    * Time limit of one attempt in milliseconds, counted from the start of that attempt.
    * @default 30000
@@ -129,7 +137,8 @@ function checkMaxResponseBytes(value: unknown): number | undefined {
 // RFC 9110 section 5.1: a field name is a token.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function checkHeaders(value: unknown, field: string): HeadersOption {
+/** Checks a headers option: names are HTTP tokens, values strings a header can carry (or `null`/`undefined`). */
+export function checkHeaders(value: unknown, field: string): HeadersOption {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ValidationError(field, 'must be an object of header names to strings');
@@ -140,11 +149,10 @@ function checkHeaders(value: unknown, field: string): HeadersOption {
     }
     // fetch refuses these with a message that may quote the value (a credential?): refuse them here, before sending.
     if (!HEADER_NAME.test(name)) throw new ValidationError(`${field}.${name}`, 'is not a valid HTTP header name');
-    if (typeof header === 'string' && /[\r\n\0]/.test(header)) {
-      throw new ValidationError(`${field}.${name}`, 'must not contain line breaks or NUL');
-    }
-    if (typeof header === 'string' && /[^\0-\xff]/.test(header)) {
-      throw new ValidationError(`${field}.${name}`, 'must hold only Latin-1 characters, as HTTP headers do');
+    // RFC 9110 section 5.5: a field value is visible ASCII, obs-text (U+0080–U+00FF), space and tab; anything else
+    // (CR/LF, controls, `✓`) fetch refuses, or the socket fails on it.
+    if (typeof header === 'string' && /[^\t\x20-\x7e\x80-\xff]/.test(header)) {
+      throw new ValidationError(`${field}.${name}`, 'must be Latin-1 text without control characters or line breaks');
     }
   }
   return value as HeadersOption;
@@ -152,12 +160,24 @@ function checkHeaders(value: unknown, field: string): HeadersOption {
 
 /** Checks the per-client numbers and headers; returns them with defaults applied. */
 export function resolveClientDefaults(options: ClientOptions): Omit<EffectiveOptions, 'signal'> {
-  return {
+  if (options.env !== undefined && typeof options.env !== 'object') {
+    throw new ValidationError('env', 'must be an object');
+  }
+  const insecure: unknown = options.allowInsecureHttp;
+  if (insecure !== undefined && typeof insecure !== 'boolean') {
+    throw new ValidationError('allowInsecureHttp', 'must be a boolean');
+  }
+  const resolved = {
     timeoutMs: checkTimeout(options.timeout, 'timeout') ?? DEFAULT_TIMEOUT_MS,
     maxRetries: checkMaxRetries(options.maxRetries, 'maxRetries') ?? DEFAULT_MAX_RETRIES,
     maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES,
     headers: checkHeaders(options.headers, 'headers'),
   };
+  // Only `undefined` means "the default": `baseUrl: null` must not silently target production with the credentials.
+  for (const [name, value] of Object.entries(options)) {
+    if (value === null) throw new ValidationError(name, 'must not be null (undefined means the default)');
+  }
+  return resolved;
 }
 
 /** Merges one call's options over the client's, checking them first. */

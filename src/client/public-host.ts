@@ -68,6 +68,15 @@ function isPublicIpv6(groups: readonly number[]): boolean {
     // ::a.b.c.d (IPv4-compatible, deprecated); its 0.0.0.0/8 also covers :: (unspecified) and ::1 (loopback).
     if (g5 === 0) return isPublicIpv4(embeddedIpv4);
   }
+  // ::ffff:0:a.b.c.d (IPv4-translated, RFC 2765 / SIIT).
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0xffff && g5 === 0) return isPublicIpv4(embeddedIpv4);
+  if (g0 === 0x64 && g1 === 0xff9b) {
+    // 64:ff9b::a.b.c.d (NAT64 well-known prefix, RFC 6052) reaches the IPv4 host through the translator;
+    // 64:ff9b:1::/48 is for local use only (RFC 8215).
+    return g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0 && isPublicIpv4(embeddedIpv4);
+  }
+  // 2002:AABB:CCDD::/48 (6to4, RFC 3056) embeds the IPv4 address A.B.C.D in groups 1 and 2.
+  if (g0 === 0x2002) return isPublicIpv4(((g1 << 16) | g2) >>> 0);
   if ((g0 & 0xfe00) === 0xfc00) return false; // unique local fc00::/7
   if ((g0 & 0xffc0) === 0xfe80) return false; // link-local fe80::/10
   if ((g0 & 0xff00) === 0xff00) return false; // multicast ff00::/8
@@ -85,7 +94,8 @@ function endsInNumber(host: string): boolean {
  * Whether a WHATWG-URL-normalized hostname (`new URL(s).hostname`) can be a public internet host.
  *
  * False for `localhost` and `*.localhost`, and for IP literals in loopback, private, link-local, carrier-grade
- * NAT, multicast and reserved ranges, including IPv4-mapped IPv6 forms of them. DNS names are not resolved, so
+ * NAT, multicast and reserved ranges, including the IPv6 forms that embed such an IPv4 address (IPv4-mapped,
+ * IPv4-compatible, IPv4-translated, NAT64 `64:ff9b::/96`, 6to4 `2002::/16`). DNS names are not resolved, so
  * any other name is taken as public.
  *
  * @example

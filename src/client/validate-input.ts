@@ -12,14 +12,34 @@ const CHANGE_FIELDS = [
   'authorization',
 ] as const satisfies readonly (keyof IntegrationChanges)[];
 
-/** C0 controls, DEL and C1 controls: never part of an id or URL the caller meant to send. */
 /** True when the text has a C0 or C1 control character (U+0000–U+001F, U+007F–U+009F). */
 export function hasControlCharacter(text: string): boolean {
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return true;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return /[\0-\x1f\x7f-\x9f]/.test(text);
+}
+
+/** True when the text has half of a UTF-16 surrogate pair alone (`'\ud800'`): encodeURIComponent throws on it. */
+export function hasLoneSurrogate(text: string): boolean {
+  return /\p{Cs}/u.test(text);
+}
+
+const LONE_SURROGATE = 'must not contain a lone surrogate';
+
+/**
+ * A request body as JSON, refused (a ValidationError naming `body`) when it cannot travel as the caller meant: a
+ * lone surrogate in a string (JSON.stringify escapes it as `\udXXX`), a bigint or a cycle (JSON.stringify throws).
+ */
+export function toJsonBody(body: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(body);
+  } catch {
+    // Falls through to the error below.
   }
-  return false;
+  if (json === undefined || /(?:^|[^\\])(?:\\\\)*\\ud[89a-f]/i.test(json)) {
+    throw new ValidationError('body', 'cannot be sent as JSON');
+  }
+  return json;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -43,6 +63,7 @@ export function validatePathParam(value: unknown, name: string): string {
   if (typeof value !== 'string') throw new ValidationError(name, 'must be a string');
   if (value.trim() === '') throw new ValidationError(name, 'must not be empty or only whitespace');
   if (hasControlCharacter(value)) throw new ValidationError(name, 'must not contain control characters');
+  if (hasLoneSurrogate(value)) throw new ValidationError(name, LONE_SURROGATE);
   // URL parsers resolve a `.` or `..` segment (even percent-encoded) instead of sending it: `..` would reach
   // /v1/ rather than this project's integration.
   if (value === '.' || value === '..') {
@@ -56,7 +77,12 @@ export function validateProjectId(projectId: unknown): string {
   return validatePathParam(projectId, 'projectId');
 }
 
-function validateWebhookUrl(value: unknown): string {
+/**
+ * Checks a webhook URL (any operation's `webhookUrl`) and returns it normalized (`URL.href`): an absolute `https:`
+ * URL without user info whose host can be public (see `isPublicHost`).
+ * @throws {ValidationError} with `field` `webhookUrl`, never quoting the value.
+ */
+export function validateWebhookUrl(value: unknown): string {
   if (typeof value !== 'string') throw new ValidationError('webhookUrl', 'must be a string holding an https: URL');
   if (/\s/.test(value) || hasControlCharacter(value)) {
     throw new ValidationError('webhookUrl', 'must not contain whitespace or control characters');
@@ -68,6 +94,9 @@ function validateWebhookUrl(value: unknown): string {
     throw new ValidationError('webhookUrl', 'must be an absolute https: URL');
   }
   if (url.protocol !== 'https:') throw new ValidationError('webhookUrl', 'must be an absolute https: URL');
+  if (url.username !== '' || url.password !== '') {
+    throw new ValidationError('webhookUrl', 'must not contain user info');
+  }
   if (!isPublicHost(url.hostname)) {
     throw new ValidationError(
       'webhookUrl',
@@ -75,7 +104,8 @@ function validateWebhookUrl(value: unknown): string {
         'link-local and reserved IP addresses cannot be reached',
     );
   }
-  return value;
+  // The normalized form, as parsed and checked: never the text as typed (`https://a.com\\@127.0.0.1/` is a.com).
+  return url.href;
 }
 
 /**
@@ -119,6 +149,10 @@ export function validateChanges(changes: unknown): IntegrationChanges {
     if (typeof authorization !== 'string' || authorization === '') {
       throw new ValidationError('authorization', 'must be a non-empty string');
     }
+    if (hasControlCharacter(authorization)) {
+      throw new ValidationError('authorization', 'must not contain control characters');
+    }
+    if (hasLoneSurrogate(authorization)) throw new ValidationError('authorization', LONE_SURROGATE);
     result.authorization = authorization;
   }
   if (

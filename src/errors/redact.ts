@@ -53,11 +53,28 @@ export function redactHeaders(
   return Object.fromEntries(redacted);
 }
 
-/** Replaces every occurrence of each non-empty secret in `text` with `***`; longer secrets first. */
+/** Credentials this long are replaced wherever they appear; shorter ones only where they stand as a whole token. */
+export const ANYWHERE_LENGTH = 8;
+
+// A short credential counts as a whole token only between these (or the text's ends): spaces, quotes and the
+// punctuation around values in headers, JSON and query strings, never letters, digits, `/`, `.` or `-`, so a
+// 1-character key cannot turn `/v1/external-support/` into `/v1/***xt***rnal-support/`.
+const BEFORE = '(?<=^|[\\s"\'`=:,;(\\[{<])';
+const AFTER = '(?=$|[\\s"\'`,;)\\]}>&])';
+
+/**
+ * Replaces each secret in `text` with `***`: one of 8 characters or more wherever it appears, a shorter one only
+ * as a whole token. Longer secrets first.
+ */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   const ordered = [...new Set(secrets)].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
   let result = text;
-  for (const secret of ordered) result = result.split(secret).join(REDACTED);
+  for (const secret of ordered) {
+    result =
+      secret.length >= ANYWHERE_LENGTH
+        ? result.split(secret).join(REDACTED)
+        : result.replace(new RegExp(BEFORE + secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + AFTER, 'g'), REDACTED);
+  }
   return result;
 }
 

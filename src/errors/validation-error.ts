@@ -10,8 +10,8 @@ export class ValidationError extends JelouError {
   readonly problem: string;
 
   /** Creates the error; `problem` must describe the rule broken, not repeat the value. */
-  constructor(field: string, problem: string) {
-    super(`Invalid ${field}: ${problem}`);
+  constructor(field: string, problem: string, options?: { cause?: unknown }) {
+    super(`Invalid ${field}: ${problem}`, options);
     this.field = field;
     this.problem = problem;
   }

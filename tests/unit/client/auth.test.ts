@@ -69,7 +69,10 @@ describe('createAuthProvider with an api key', () => {
       },
       NO_ENV,
     );
-    await expect(provider.headers()).rejects.toBe(failure);
+    const error = await rejection(Promise.resolve(provider.headers()));
+    expect(error.field).toBe('auth.apiKey');
+    expect(error.problem).toBe('function failed (see cause)');
+    expect(error.cause).toBe(failure);
   });
 });
 
@@ -110,13 +113,11 @@ describe('createAuthProvider with client credentials', () => {
     });
   });
 
-  it('refuses a clientId with a colon when the headers are built, without quoting it', async () => {
-    const provider = createAuthProvider({ clientId: 'canary:id', clientSecret: 'canary-secret' }, NO_ENV);
-    const error = await rejection(Promise.resolve(provider.headers()));
+  it('refuses a fixed clientId with a colon when the client is made, without quoting it', () => {
+    const error = refusal(() => createAuthProvider({ clientId: 'canary:id', clientSecret: 'canary-secret' }, NO_ENV));
     expect(error.field).toBe('auth.clientId');
     expect(error.problem).toBe('must not contain ":"');
     expect(error.message).not.toContain('canary');
-    expect(provider.secrets()).toStrictEqual([]);
   });
 
   it('refuses a clientId function that returns a colon', async () => {
@@ -143,13 +144,17 @@ describe('createAuthProvider with control characters', () => {
     ['a tab', 'canary\tkey'],
     ['DEL', 'canary\u007fkey'],
     ['a C1 control', 'canary\u0085key'],
-  ])('refuses an api key with %s, without quoting it', async (_label, apiKey) => {
-    const provider = createAuthProvider({ apiKey }, NO_ENV);
-    const error = await rejection(Promise.resolve(provider.headers()));
+  ])('refuses an api key with %s when the client is made, without quoting it', (_label, apiKey) => {
+    const error = refusal(() => createAuthProvider({ apiKey }, NO_ENV));
     expect(error.field).toBe('auth.apiKey');
     expect(error.problem).toBe('contains control characters, which cannot be sent in an HTTP header');
     expect(error.message).not.toContain('canary');
-    expect(provider.secrets()).toStrictEqual([]);
+  });
+
+  it('refuses an api key function resolving to a lone surrogate, without quoting it', async () => {
+    const error = await rejection(Promise.resolve(createAuthProvider({ apiKey: () => 'k\ud800' }, NO_ENV).headers()));
+    expect(error.field).toBe('auth.apiKey');
+    expect(error.problem).toBe('must not contain a lone surrogate');
   });
 
   it('refuses a client secret with a control character, naming the secret', async () => {
@@ -162,10 +167,8 @@ describe('createAuthProvider with control characters', () => {
     expect(error.message).not.toContain('canary');
   });
 
-  it('refuses a client id with a control character, naming the id', async () => {
-    const error = await rejection(
-      Promise.resolve(createAuthProvider({ clientId: 'canary\nid', clientSecret: 's' }, NO_ENV).headers()),
-    );
+  it('refuses a client id with a control character, naming the id', () => {
+    const error = refusal(() => createAuthProvider({ clientId: 'canary\nid', clientSecret: 's' }, NO_ENV));
     expect(error.field).toBe('auth.clientId');
     expect(error.message).not.toContain('canary');
   });
@@ -275,9 +278,18 @@ describe('createAuthProvider with the wrong shape', () => {
 });
 
 describe('AuthProvider.secrets', () => {
-  it('is empty before any headers() call', () => {
-    expect(createAuthProvider({ apiKey: 'k' }, NO_ENV).secrets()).toStrictEqual([]);
-    expect(createAuthProvider({ clientId: 'i', clientSecret: 's' }, NO_ENV).secrets()).toStrictEqual([]);
+  it('holds fixed credentials from the start, so errors read the same before and after the first request', () => {
+    expect(createAuthProvider({ apiKey: 'k' }, NO_ENV).secrets()).toStrictEqual(['k']);
+    expect(createAuthProvider({ clientId: 'i', clientSecret: 's' }, NO_ENV).secrets()).toStrictEqual([
+      'i',
+      's',
+      'i:s',
+      btoa('i:s'),
+    ]);
+  });
+
+  it('is empty before a key function is first called', () => {
+    expect(createAuthProvider({ apiKey: () => 'k' }, NO_ENV).secrets()).toStrictEqual([]);
   });
 
   it('holds the api key once it was sent, once however often it is sent', async () => {
@@ -287,10 +299,15 @@ describe('AuthProvider.secrets', () => {
     expect(provider.secrets()).toStrictEqual(['key-123']);
   });
 
-  it('holds the secret, id:secret and the base64 token of client credentials, but not the id alone', async () => {
+  it('holds the id, the secret, id:secret and the base64 token of client credentials', async () => {
     const provider = createAuthProvider({ clientId: 'Aladdin', clientSecret: 'open sesame' }, NO_ENV);
     await provider.headers();
-    expect(provider.secrets()).toStrictEqual(['open sesame', 'Aladdin:open sesame', 'QWxhZGRpbjpvcGVuIHNlc2FtZQ==']);
+    expect(provider.secrets()).toStrictEqual([
+      'Aladdin',
+      'open sesame',
+      'Aladdin:open sesame',
+      'QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+    ]);
   });
 
   it('holds the UTF-8 base64 token of a non-ASCII secret', async () => {

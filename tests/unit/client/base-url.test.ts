@@ -46,7 +46,20 @@ describe('checkBaseUrl', () => {
     const error = refused(input);
     expect(error.field).toBe('baseUrl');
     expect(error.problem).toBe(
-      'http: is accepted only for a loopback host (a local mock); use https: so credentials are never sent in clear',
+      'http: is accepted only for a loopback host or with allowInsecureHttp: true; use https: so credentials are never sent in clear',
+    );
+  });
+
+  it.each(['http://mock:4010', 'http://host.docker.internal/jelouapi', 'http://10.0.0.1'])(
+    'accepts http: for %s with allowInsecureHttp: true',
+    (input) => {
+      expect(checkBaseUrl(input, true)).toBe(new URL(input).href.replace(/\/+$/, ''));
+    },
+  );
+
+  it('names the option that checks a second host', () => {
+    expect(() => checkBaseUrl('http://example.com', false, 'messagesBaseUrl')).toThrow(
+      expect.objectContaining({ field: 'messagesBaseUrl' }),
     );
   });
 

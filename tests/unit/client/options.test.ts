@@ -131,11 +131,37 @@ describe('resolveClientDefaults', () => {
     ['a line feed', 'a\nb'],
     ['CR LF', 'ok\r\nx-injected: 1'],
     ['NUL', 'a\0b'],
+    ['\\x01 (which the socket, not fetch, would fail on)', 'a\x01b'],
+    ['DEL', 'a\x7fb'],
+    ['a character above U+00FF', '✓'],
+    ['a lone surrogate', '\ud800'],
   ])('refuses a header value with %s, naming the header and not the value', (_label, value) => {
     const error = refusal(() => resolveClientDefaults({ headers: { 'X-Trace': value } }));
     expect(error.field).toBe('headers.X-Trace');
-    expect(error.problem).toBe('must not contain line breaks or NUL');
-    expect(error.message).toBe('Invalid headers.X-Trace: must not contain line breaks or NUL');
+    expect(error.problem).toBe('must be Latin-1 text without control characters or line breaks');
+  });
+
+  it.each(['a\tb', 'ü', 'Bearer x', ''])('accepts the header value %j', (value) => {
+    expect(resolveClientDefaults({ headers: { 'x-a': value } }).headers).toEqual({ 'x-a': value });
+  });
+
+  it.each(['x y', 'ü', '', 'a:b'])('refuses the header name %j', (name) => {
+    expect(refusal(() => resolveClientDefaults({ headers: { [name]: 'v' } })).problem).toBe(
+      'is not a valid HTTP header name',
+    );
+  });
+
+  it.each(['baseUrl', 'env', 'fetch', 'auth', 'allowInsecureHttp', 'messagesBaseUrl'])(
+    'refuses %s: null, as only undefined means the default',
+    (name) => {
+      const error = refusal(() => resolveClientDefaults({ [name]: null } as unknown as ClientOptions));
+      expect(error.field).toBe(name);
+    },
+  );
+
+  it('refuses allowInsecureHttp that is not a boolean', () => {
+    const options = { allowInsecureHttp: 'yes' } as unknown as ClientOptions;
+    expect(refusal(() => resolveClientDefaults(options)).field).toBe('allowInsecureHttp');
   });
 
   it.each([

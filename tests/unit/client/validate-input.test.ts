@@ -142,12 +142,44 @@ describe('validateChanges', () => {
   describe('webhookUrl', () => {
     it.each([
       'https://my-system.com/webhook/jelou-v2',
-      'https://MY-SYSTEM.com:8443/hook?token=abc#frag',
       'https://8.8.8.8/hook',
       'https://[2001:4860:4860::8888]/hook',
-      'https://user@my-system.com/hook',
+      'https://[64:ff9b::808:808]/hook',
+      'https://[2002:808:808::]/hook',
     ])('accepts %s and returns it unchanged', (webhookUrl) => {
       expect(validateChanges({ webhookUrl })).toEqual({ webhookUrl });
+    });
+
+    it.each([
+      ['https://MY-SYSTEM.com:8443/hook?token=abc#frag', 'https://my-system.com:8443/hook?token=abc#frag'],
+      ['https://example.com\\@127.0.0.1/h', 'https://example.com/@127.0.0.1/h'],
+      ['https://my-system.com', 'https://my-system.com/'],
+      ['https://my-system.com/a/../hook', 'https://my-system.com/hook'],
+    ])('sends %s as its normalized href %s', (webhookUrl, href) => {
+      expect(validateChanges({ webhookUrl })).toEqual({ webhookUrl: href });
+    });
+
+    it.each(['https://usr7:pw9@example.com/h', 'https://usr7@my-system.com/hook', 'https://:pw9@my-system.com/'])(
+      'refuses the user info of %s without quoting it',
+      (webhookUrl) => {
+        const error = expectValidationError(() => validateChanges({ webhookUrl }), 'webhookUrl');
+        expect(error.message).not.toMatch(/usr7|pw9/);
+        expect(error.problem).toContain('user info');
+      },
+    );
+
+    it.each([
+      ['NAT64 of loopback', '[64:ff9b::7f00:1]'],
+      ['NAT64 of cloud metadata', '[64:ff9b::a9fe:a9fe]'],
+      ['NAT64 of a private address, dotted', '[64:ff9b::10.0.0.1]'],
+      ['local-use NAT64', '[64:ff9b:1::808:808]'],
+      ['6to4 of loopback', '[2002:7f00:1::]'],
+      ['6to4 of cloud metadata', '[2002:a9fe:a9fe::1]'],
+      ['IPv4-translated loopback', '[::ffff:0:7f00:1]'],
+      ['IPv4-translated private, dotted', '[::ffff:0:192.168.1.1]'],
+      ['IPv4-mapped metadata', '[::ffff:169.254.169.254]'],
+    ])('refuses the IPv6 form %s (%s)', (_label, host) => {
+      expectValidationError(() => validateChanges({ webhookUrl: `https://${host}/h` }), 'webhookUrl');
     });
 
     it.each([
@@ -182,7 +214,7 @@ describe('validateChanges', () => {
 
     it('accepts an upper-case HTTPS scheme', () => {
       expect(validateChanges({ webhookUrl: 'HTTPS://my-system.com/' })).toEqual({
-        webhookUrl: 'HTTPS://my-system.com/',
+        webhookUrl: 'https://my-system.com/',
       });
     });
 

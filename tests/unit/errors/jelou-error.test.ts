@@ -79,17 +79,49 @@ describe('util.inspect', () => {
 });
 
 describe('scrubError', () => {
-  it('removes a secret from the message and stack of the error and every nested cause', () => {
-    const root = new Error(`socket closed for ${CANARY}`);
-    const middle = new TypeError(`fetch failed with key ${CANARY}`, { cause: root });
+  it('replaces each foreign cause by a scrubbed copy, keeping name, message, stack and primitive fields', () => {
+    const root = Object.assign(new Error(`socket closed for ${CANARY}`), { code: 'ECONNRESET', socket: {} });
+    const middle = Object.assign(new TypeError(`fetch failed with key ${CANARY}`, { cause: root }), {
+      request: new Request('https://h.example/', { headers: { 'x-api-key': CANARY } }),
+    });
     const error = new ConnectionError(REQUEST, { cause: middle });
     scrubError(error, [CANARY]);
-    for (const e of [error, middle, root]) {
+    const copy = error.cause as Error & { request?: unknown; cause: Error & { code?: string; socket?: unknown } };
+    expect(copy).not.toBe(middle);
+    expect(copy.name).toBe('TypeError');
+    expect(copy.message).toBe('fetch failed with key ***');
+    expect(copy.request).toBeUndefined();
+    expect(copy.cause.message).toBe('socket closed for ***');
+    expect(copy.cause.code).toBe('ECONNRESET');
+    expect(copy.cause.socket).toBeUndefined();
+    for (const e of [error, copy, copy.cause]) {
       expect(e.message).not.toContain(CANARY);
       expect(e.stack).not.toContain(CANARY);
+      expect(inspect(e, { depth: 10 })).not.toContain(CANARY);
     }
-    expect(error.message).toBe(`Connection error: GET ${FULL_URL} (fetch failed with key ***)`);
-    expect(root.message).toBe('socket closed for ***');
+    expect(error.message).toBe(`Connection error: GET ${FULL_URL} (fetch failed with key ***: ECONNRESET)`);
+    expect(middle.message).toContain(CANARY); // the caller's own objects are never changed
+  });
+
+  it('drops what a foreign cause carries even when no secret is known', () => {
+    const cause = Object.assign(new Error('boom'), { request: { headers: { 'x-api-key': CANARY } } });
+    const error = new ConnectionError(REQUEST, { cause });
+    scrubError(error, []);
+    expect(inspect(error.cause, { depth: 10 })).not.toContain(CANARY);
+  });
+
+  it('redacts response headers by name and by value, and walks the body', () => {
+    const error = ApiError.from({
+      ...REQUEST,
+      status: 500,
+      headers: new Headers({ 'x-echo': `saw ${CANARY}`, 'x-service-token': 'short', 'x-request-id': 'r1' }),
+      body: { nested: [{ text: `echo ${CANARY}` }] },
+    });
+    scrubError(error, [CANARY]);
+    expect(error.headers.get('x-echo')).toBe('saw ***');
+    expect(error.headers.get('x-service-token')).toBe('***');
+    expect(error.headers.get('x-request-id')).toBe('r1');
+    expect(JSON.stringify(error.body)).toBe('{"nested":[{"text":"echo ***"}]}');
   });
 
   it('leaves no canary in toJSON or util.inspect once scrubbed', () => {
@@ -108,24 +140,42 @@ describe('scrubError', () => {
     expect(text).toContain('status: 500');
   });
 
-  it('rewrites a message that is a getter, and a string cause', () => {
+  it('copies a DOMException cause, whose message is a getter, and scrubs a string cause', () => {
     const abort = new DOMException(`aborted ${CANARY}`, 'AbortError');
     const error = new JelouError('outer', { cause: abort });
     const withString = new JelouError('outer', { cause: `reason ${CANARY}` });
     scrubError(error, [CANARY]);
     scrubError(withString, [CANARY]);
-    expect(abort.message).toBe('aborted ***');
+    expect((error.cause as Error).message).toBe('aborted ***');
+    expect((error.cause as Error).name).toBe('AbortError');
     expect(withString.cause).toBe('reason ***');
   });
 
+  it('drops a body nested deeper than 64 levels instead of overflowing the stack', () => {
+    let body: unknown = `echo ${CANARY}`;
+    for (let i = 0; i < 100_000; i++) body = [body];
+    const error = ApiError.from({ ...REQUEST, status: 500, headers: new Headers(), body });
+    expect(() => scrubError(error, [CANARY])).not.toThrow();
+    expect(inspect(error.body, { depth: Infinity }).includes(CANARY)).toBe(false);
+  });
+
   it('survives a cause cycle and ignores empty secrets', () => {
-    const a = new Error(`a ${CANARY}`);
-    const b = new Error('b', { cause: a });
+    const a = new JelouError(`a ${CANARY}`);
+    const b = new JelouError('b', { cause: a });
     Object.defineProperty(a, 'cause', { value: b });
     scrubError(a, ['', CANARY]);
     expect(a.message).toBe('a ***');
     scrubError(b, ['']);
     expect(b.message).toBe('b');
+  });
+
+  it('survives a cycle of foreign causes', () => {
+    const a = new Error(`a ${CANARY}`);
+    const b = new Error('b', { cause: a });
+    Object.defineProperty(a, 'cause', { value: b });
+    const error = new JelouError('outer', { cause: a });
+    scrubError(error, [CANARY]);
+    expect((error.cause as Error).message).toBe('a ***');
   });
 
   it('never puts the field value in a ValidationError message', () => {

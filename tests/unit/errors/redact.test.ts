@@ -59,8 +59,20 @@ describe('scrubSecrets', () => {
     expect(scrubSecrets('token abcdef', ['abc', 'abcdef'])).toBe('token ***');
   });
 
-  it('replaces short secrets and ignores empty ones', () => {
-    expect(scrubSecrets('a-b-a', ['a', ''])).toBe('***-b-***');
+  it('replaces a short secret only where it stands as a whole token, and ignores empty ones', () => {
+    expect(scrubSecrets('key a, "a" and x=a; a-b-a', ['a', ''])).toBe('key ***, "***" and x=***; a-b-a');
+  });
+
+  it('leaves /v1/external-support/ intact for a 1-character key', () => {
+    const message = '404 Not Found: GET https://h.example/v1/external-support/P1 — Integration not found: e';
+    expect(scrubSecrets(message, ['e'])).toBe(
+      '404 Not Found: GET https://h.example/v1/external-support/P1 — Integration not found: ***',
+    );
+  });
+
+  it('replaces a secret of 8 characters or more wherever it appears, even inside a word', () => {
+    expect(scrubSecrets('xx12345678yy', ['12345678'])).toBe('xx***yy');
+    expect(scrubSecrets('xx1234567yy', ['1234567'])).toBe('xx1234567yy');
   });
 
   it('treats secrets as literal text, not patterns', () => {
