@@ -78,7 +78,7 @@ function checkBody(
   rule: InputRule | undefined,
   given: unknown,
   params: readonly unknown[],
-): unknown {
+): { value: unknown; json: string } | undefined {
   if (operation.body === undefined) return undefined;
   if (given === undefined) {
     if (operation.bodyRequired) throw new ValidationError('body', 'is required');
@@ -90,7 +90,7 @@ function checkBody(
   if (issues !== undefined && issues[0] !== undefined) {
     throw new ValidationError(`body${issues[0].path === '/' ? '' : issues[0].path}`, issues[0].message);
   }
-  return toJsonBody(body);
+  return { value: body, json: toJsonBody(body) };
 }
 
 function fail(received: Received, text: string | undefined, reason: string): never {
@@ -147,7 +147,7 @@ export async function execute(
     const path = encodePath(operation, params);
     const sent = checkBody(operation, rule, body, params);
     // Serialized once: these bytes are signed, and every attempt sends them (same `value.id`, same signature).
-    checked = sent === undefined ? undefined : JSON.stringify(sent);
+    checked = sent?.json;
     const call = requestOptions === undefined ? context.call : mergeRequestOptions(context.defaults, requestOptions);
     if (operation.security === 'gateway' && context.credentials === undefined) {
       throw new ValidationError('auth', context.noCredentials ?? 'this client has no gateway credentials');
@@ -196,7 +196,7 @@ export async function execute(
     const { response } = received;
     if (response.status >= 200 && response.status < 300) {
       const result = read(operation, received);
-      return rule?.result === undefined ? result : { ...result, data: rule.result(result.data, sent) };
+      return rule?.result === undefined ? result : { ...result, data: rule.result(result.data, sent?.value) };
     }
     if (response.status === 404 && rule?.doneWhen404AfterRetry === true && received.earlierMayHaveActed === true) {
       return {

@@ -29,7 +29,11 @@ export function guardRaw<Paths extends object>(raw: Client<Paths>, secrets: () =
         return await (raw[method] as (...args: unknown[]) => Promise<unknown>)(...args);
       } catch (error) {
         const typed =
-          error instanceof JelouError ? error : new JelouError(`client.raw.${method} failed`, { cause: error });
+          error instanceof JelouError
+            ? error
+            : new JelouError(`client.raw.${method} failed: ${(error as Error | undefined)?.message ?? String(error)}`, {
+                cause: error,
+              });
         scrubError(typed, [...secrets(), ...new KnownSecrets().headers(headers[0]).headers(headers[1]).list()]);
         throw typed;
       }
