@@ -166,8 +166,8 @@ function runJest() {
     'summary',
     '--reporters',
     path.join(repoRoot, 'scripts', 'lib', 'contract-reporter.cjs'),
-    // One request at a time against the real API.
-    ...(live ? ['--runInBand'] : []),
+    // One request at a time against the real API, the files in a fixed order (destructive last).
+    ...(live ? ['--runInBand', '--testSequencer', path.join(repoRoot, 'scripts', 'lib', 'live-sequencer.cjs')] : []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,

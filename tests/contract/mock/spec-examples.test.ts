@@ -255,10 +255,14 @@ describe('the overlapping paths POST /v1/external-support/webhook and POST /v1/e
     expect(body).toHaveProperty('signingSecret');
   });
 
-  it('a GET of …/conversations/start falls through to getConversation (the concrete path has no GET)', async () => {
+  it('a GET of /v1/external-support/{projectId}/conversations/start falls through to getConversation (the concrete path has no GET)', async () => {
     const entry = byId('getConversation');
     const response = await send(entry, { path: '/v1/external-support/PROJECT_ID/conversations/start' });
-    const body = await observe('GET …/conversations/start → getConversation', response, 'getConversation');
+    const body = await observe(
+      'GET /v1/external-support/P/conversations/start → getConversation',
+      response,
+      'getConversation',
+    );
     expect(response.status).toBe(200);
     expect(body).toEqual(responseExamplesOf(entry.operation).find((e) => e.status === 200)?.value);
   });
