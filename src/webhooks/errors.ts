@@ -20,8 +20,7 @@ export type WebhookFailureReason =
 
 /** How to keep the raw body, framework by framework: the message of every `body_not_raw` failure. */
 export const RAW_BODY_HINT =
-  "The body was parsed, but signatures cover the raw bytes: use express.raw({ type: 'application/json' }), " +
-  "Fastify parseAs: 'buffer', or await request.text() in Next.js.";
+  "Verify the raw body: express.raw({ type: 'application/json' }), Fastify parseAs: 'buffer', Next.js request.text()";
 
 /**
  * A delivery failed verification (or, for `invalid_json`, parsing); `reason` says why. Carries no secret, body or
