@@ -1,6 +1,6 @@
 import { checkAuth, type WebhookAuth } from './auth.js';
 import { bodyText, rawBody } from './body.js';
-import type { WebhookFailureReason } from './errors.js';
+import { inputError, type WebhookFailureReason } from './errors.js';
 import type { HeadersLike } from './headers.js';
 import type { Hmac } from './hmac.js';
 import { safeEqual } from './safe-equal.js';
@@ -79,7 +79,7 @@ export type SignJelouPayload = (body: string | Uint8Array | ArrayBuffer, secret:
 export function createSign(hmac: Hmac): SignJelouPayload {
   return async (body, secret) => {
     const raw = rawBody(body);
-    if (raw === undefined) throw new TypeError('signJelouPayload: `body` must be the exact string or bytes sent');
+    if (raw === undefined) throw inputError('body', 'must be the exact string or bytes sent');
     const [key = ''] = secretList(secret);
     return `sha256=${await hmac(key, raw)}`;
   };
