@@ -18,13 +18,13 @@ export interface AdapterOptions {
   readonly timeoutMs?: number;
 }
 
-/** An answer: status and JSON body text. */
+/** An answer: status and the JSON body (each adapter serializes it). */
 export interface Answer {
   readonly status: number;
-  readonly body: string;
+  readonly body: object;
 }
 
-const answer = (status: number, body: object): Answer => ({ status, body: JSON.stringify(body) });
+const answer = (status: number, body: object): Answer => ({ status, body });
 /** An error answer: `{ error, message? }`. */
 export const failure = (status: number, error: string, message?: string): Answer => answer(status, { error, message });
 const ok = (status: number, outcome: string) => answer(status, { ok: true, status: outcome });

@@ -76,7 +76,7 @@ export function toNodeHandler(hooks: JelouWebhooks, options: NodeHandlerOptions 
         res.statusCode = status;
         res.setHeader('content-type', 'application/json');
         if (status === 405) res.setHeader('allow', 'POST');
-        res.end(body);
+        res.end(JSON.stringify(body));
       },
       (error: unknown) => {
         if (next) return next(error);
