@@ -1,5 +1,6 @@
 // The second mechanism: the auth header Jelou sends per the integration's `authType` (jelou-api.md §2c).
 import { header, type HeadersLike } from './headers.js';
+import { safeEqual } from './safe-equal.js';
 
 /**
  * What the integration's `authType` makes Jelou send, and so what the receiver expects:
@@ -19,13 +20,6 @@ export type WebhookAuth =
 
 /** Base64 of the UTF-8 bytes of a string, without Buffer. */
 export const base64 = (text: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
-
-/** Constant time in the expected value's length: no early exit on the first different character. */
-function safeEqual(actual: string, expected: string): boolean {
-  let diff = actual.length ^ expected.length;
-  for (let i = 0; i < expected.length; i++) diff |= (actual.charCodeAt(i) | 0) ^ expected.charCodeAt(i);
-  return diff === 0;
-}
 
 /** The header name and the values it may hold, for an auth configuration. */
 export function expectedAuth(auth: WebhookAuth): [name: string, values: string[]] | undefined {

@@ -20,13 +20,38 @@ export type WebhookFailureReason =
 
 /** How to keep the raw body, framework by framework: the message of every `body_not_raw` failure. */
 export const RAW_BODY_HINT =
-  "The body was parsed, but signatures cover the raw bytes: use express.raw({ type: 'application/json' }), " +
-  "Fastify parseAs: 'buffer', or await request.text() in Next.js.";
+  "Verify the raw body: express.raw({ type: 'application/json' }), Fastify parseAs: 'buffer', Next.js request.text()";
+
+/**
+ * Marks an error with the brands the SDK's error classes recognize in `instanceof` (see src/errors/jelou-error.ts):
+ * `err instanceof JelouError` (and `ValidationError`, when branded so) from the root entry holds, without this entry
+ * importing the root's error machinery.
+ */
+function brand<E extends Error>(error: E, ...names: string[]): E {
+  for (const name of names) {
+    Object.defineProperty(error, Symbol.for(`jelou-external-support.error.${name}`), { value: true });
+  }
+  return error;
+}
+
+/**
+ * Bad input to the webhooks entry (no usable secret, a non-raw body to sign): a `TypeError` that the root entry's
+ * `instanceof ValidationError` and `instanceof JelouError` recognize, with `field` and `problem`; never the value.
+ */
+export type WebhookInputError = TypeError & { readonly field: string; readonly problem: string };
+
+/** Builds a {@link WebhookInputError}, message `Invalid <field>: <problem>` as `ValidationError` words it. */
+export const inputError = (field: string, problem: string): WebhookInputError =>
+  brand(
+    Object.assign(new TypeError(`Invalid ${field}: ${problem}`), { name: 'ValidationError', field, problem }),
+    'JelouError',
+    'ValidationError',
+  );
 
 /**
  * A delivery failed verification (or, for `invalid_json`, parsing); `reason` says why. Carries no secret, body or
- * header. A plain `Error` subclass rather than a `JelouError` one: the webhooks entry stays free of the client's
- * error machinery to fit an edge function (≤ 2 kB).
+ * header. `err instanceof JelouError` from the root entry holds (by the SDK's error brand): the class itself stays
+ * free of the root's error machinery, to fit an edge function.
  */
 export class WebhookVerificationError extends Error {
   override readonly name = 'WebhookVerificationError';
@@ -37,5 +62,6 @@ export class WebhookVerificationError extends Error {
   constructor(reason: WebhookFailureReason) {
     super(reason === 'body_not_raw' ? RAW_BODY_HINT : `Jelou webhook refused: ${reason}`);
     this.reason = reason;
+    brand(this, 'JelouError');
   }
 }

@@ -8,31 +8,18 @@ const encoder = new TextEncoder();
 const keys = new Map<string, Promise<Key>>();
 const MAX_KEYS = 16; // a receiver has one or two secrets; the cap only stops a misuse from growing the cache
 
-function key(secret: string): Promise<Key> {
-  let found = keys.get(secret);
-  if (!found) {
-    if (keys.size >= MAX_KEYS) keys.clear();
-    const material = encoder.encode(secret);
-    found = crypto.subtle.importKey('raw', material, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
-    keys.set(secret, found);
-  }
-  return found;
-}
-
 // WebCrypto's BufferSource wants an ArrayBuffer-backed view; a caller's Uint8Array is one (never a shared buffer).
 const bytes = (data: string | Uint8Array): Uint8Array<ArrayBuffer> =>
   typeof data === 'string' ? encoder.encode(data) : (data as Uint8Array<ArrayBuffer>);
 
-/** HMAC-SHA256 on WebCrypto (`crypto.subtle`), one imported key per secret. */
-export const webHmac: Hmac = {
-  async sign(secret, data) {
-    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await key(secret), bytes(data)));
-    return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
-  },
-  async verify(secret, data, hex) {
-    const mac = new Uint8Array(32);
-    for (let i = 0; i < 32; i++) mac[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-    // subtle.verify compares in constant time.
-    return crypto.subtle.verify('HMAC', await key(secret), mac, bytes(data));
-  },
+/** HMAC-SHA256 on WebCrypto (`crypto.subtle`), hex, one imported key per secret. */
+export const webHmac: Hmac = async (secret, data) => {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    key = crypto.subtle.importKey('raw', bytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    keys.set(secret, key);
+  }
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await key, bytes(data)));
+  return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
 };

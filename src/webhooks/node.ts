@@ -41,7 +41,7 @@ export type { RawBody } from './body.js';
 export type { ClaimState, DedupeStore } from './dedupe/store.js';
 export type { MemoryStoreOptions } from './dedupe/memory.js';
 export type { RedisLike, RedisStoreOptions } from './dedupe/redis.js';
-export type { WebhookFailureReason } from './errors.js';
+export type { WebhookFailureReason, WebhookInputError } from './errors.js';
 export type { HeadersLike } from './headers.js';
 export type {
   Delivery,

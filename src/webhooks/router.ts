@@ -86,6 +86,7 @@ export interface JelouWebhooks {
   verifyAndReceive(delivery: Delivery): Promise<ReceiveResult>;
 }
 
+/** Runs handlers concurrently; resolves to their failures. */
 async function settle(handlers: readonly Handler[], args: readonly unknown[]): Promise<unknown[]> {
   const results = await Promise.allSettled(handlers.map(async (h) => (h as (...a: unknown[]) => unknown)(...args)));
   return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
@@ -98,68 +99,53 @@ export function createRouter(verify: VerifyJelouSignature) {
     // Handlers by event name, plus '*' (onAny), '?' (onUnknown) and '!' (onError): one map keeps the entry small.
     const lists = new Map<string, Handler[]>();
     const get = (key: string) => lists.get(key) ?? [];
-    const add = (key: string, handler: unknown) => lists.set(key, [...get(key), handler as Handler]);
     const dedupe = options.dedupe;
-
-    const report = async (error: Error) => {
+    // Tells onError, then hands the error back to be thrown.
+    const report = async (error: unknown) => {
       await settle(get('!'), [error]);
       return error;
     };
+    function on(this: JelouWebhooks, name: string | readonly string[], handler: unknown) {
+      for (const n of typeof name === 'string' ? [name] : name) lists.set(n, [...get(n), handler as Handler]);
+      return this;
+    }
+    const register = (key: string) =>
+      function (this: JelouWebhooks, handler: unknown) {
+        return on.call(this, key, handler);
+      };
 
     const hooks: JelouWebhooks = {
-      on(name, handler) {
-        for (const n of typeof name === 'string' ? [name] : name) add(n, handler);
-        return this;
-      },
-      onAny(handler) {
-        add('*', handler);
-        return this;
-      },
-      onUnknown(handler) {
-        add('?', handler);
-        return this;
-      },
-      onError(handler) {
-        add('!', handler);
-        return this;
-      },
+      on,
+      onAny: register('*'),
+      onUnknown: register('?'),
+      onError: register('!'),
+      // The receiver's options carry `auth` and `reserialized` as verifyJelouSignature takes them.
       verify: ({ body, headers }) =>
-        verify(body, header(headers, 'x-jelou-signature'), options.secret, {
-          headers,
-          ...(options.auth && { auth: options.auth }),
-          ...(options.reserialized && { reserialized: true }),
-        }),
+        verify(body, header(headers, 'x-jelou-signature'), options.secret, { ...options, headers }),
       async receive(event, verification) {
         const { name, nameField, issues } = nameEvent(event);
-        const fail = async (failures: unknown[]) => {
-          const error = Object.assign(
-            new AggregateError(failures, `Jelou webhook handlers failed: ${name ?? 'unknown event'}`),
-            { event, eventName: name },
-          );
-          throw await report(error);
-        };
-        if (!name || !nameField || issues.length > 0) {
-          const failures = await settle(get('?'), [event, { name, issues }]);
-          if (failures.length) await fail(failures);
-          return { status: 'unknown', name };
-        }
-        const key = dedupe && (dedupe.key ?? defaultDedupeKey)(event, name);
+        const known = name && nameField && issues.length === 0;
+        const key = known && dedupe ? (dedupe.key ?? defaultDedupeKey)(event, name) : undefined;
         if (dedupe && key !== undefined) {
           // A store that fails (Redis down) is reported like a handler failure; the adapters answer 500.
-          const state = await dedupe.store.claim(key, dedupe.claimTtlSeconds ?? 60).catch(async (e: Error) => {
+          const state = await dedupe.store.claim(key, dedupe.claimTtlSeconds ?? 60).catch(async (e: unknown) => {
             throw await report(e);
           });
           if (state !== 'claimed') return { status: state === 'done' ? 'duplicate' : 'in_progress', name };
         }
-        const base = name.split('.')[0] ?? name;
-        const handlers = [...get(name), ...(base === name ? [] : get(base)), ...get('*')];
-        const meta = { name, nameField, ...(verification && { verification }) };
-        const failures = await settle(handlers, [event, meta]);
+        const base = name?.split('.')[0];
+        const failures = await settle(
+          known ? [...get(name), ...(base === name ? [] : get(base as string)), ...get('*')] : get('?'),
+          known ? [event, { name, nameField, ...(verification && { verification }) }] : [event, { name, issues }],
+        );
         if (dedupe && key !== undefined) {
           await (failures.length ? dedupe.store.release(key) : dedupe.store.complete(key, dedupe.ttlSeconds ?? 3600));
         }
-        if (failures.length) await fail(failures);
-        return { status: 'handled', name };
+        if (failures.length) {
+          const message = `Jelou webhook handlers failed: ${name ?? 'unknown event'}`;
+          throw await report(Object.assign(new AggregateError(failures, message), { event, eventName: name }));
+        }
+        return { status: known ? 'handled' : 'unknown', name };
       },
       async verifyAndReceive(delivery) {
         const result = await hooks.verify(delivery);
@@ -168,7 +154,7 @@ export function createRouter(verify: VerifyJelouSignature) {
         try {
           event = JSON.parse(bodyText(rawBody(delivery.body) ?? ''));
         } catch {
-          event = undefined;
+          // not JSON: refused below
         }
         if (typeof event !== 'object' || event === null || Array.isArray(event))
           throw await report(new WebhookVerificationError('invalid_json'));

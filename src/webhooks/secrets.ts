@@ -1,12 +1,14 @@
+import { inputError } from './errors.js';
+
 /** One signing secret, or several (current first) during a rotation; empty entries are ignored. */
 export type SecretInput = string | readonly (string | null | undefined)[];
 
-/** The non-empty secrets, current first; throws a TypeError (naming no value) when there is none. */
+/** The non-empty secrets, current first; throws a `WebhookInputError` (naming no value) when there is none. */
 export function secretList(secret: SecretInput): string[] {
   if (typeof secret === 'string' && secret !== '') return [secret]; // the common case, on every delivery
-  const list = (typeof secret === 'string' ? [secret] : Array.isArray(secret) ? secret : []).filter(
+  const list = (Array.isArray(secret) ? secret : [secret]).filter(
     (s): s is string => typeof s === 'string' && s !== '',
   );
-  if (list.length === 0) throw new TypeError('Jelou webhooks: `secret` must be a non-empty string or a list with one');
+  if (list.length === 0) throw inputError('secret', 'must be a non-empty string or a list with one');
   return list;
 }

@@ -1,8 +1,9 @@
 import { checkAuth, type WebhookAuth } from './auth.js';
 import { bodyText, rawBody } from './body.js';
-import type { WebhookFailureReason } from './errors.js';
+import { inputError, type WebhookFailureReason } from './errors.js';
 import type { HeadersLike } from './headers.js';
 import type { Hmac } from './hmac.js';
+import { safeEqual } from './safe-equal.js';
 import { secretList, type SecretInput } from './secrets.js';
 
 /** Options of `verifyJelouSignature`. */
@@ -57,19 +58,17 @@ export function createVerify(hmac: Hmac): VerifyJelouSignature {
     if (authFailure) return { ok: false, reason: authFailure };
     if (raw.length === 0) return { ok: false, reason: 'empty_body' };
     const hex = signatureHeader.slice(7);
-    for (let i = 0; i < secrets.length; i++) {
-      const match = hmac.verify(secrets[i] as string, raw, hex);
-      if (typeof match === 'boolean' ? match : await match) return { ok: true, secretIndex: i, form: 'raw' };
-    }
-    if (!SIGNATURE.test(signatureHeader)) return { ok: false, reason: 'malformed_signature' };
-    const again = options.reserialized ? reserialize(raw) : undefined;
-    if (again !== undefined) {
+    // The raw body first; the re-serialized form only when asked and the header is well-formed.
+    for (const form of ['raw', 'reserialized'] as const) {
+      const data =
+        form === 'raw' ? raw : options.reserialized && SIGNATURE.test(signatureHeader) ? reserialize(raw) : undefined;
+      if (data === undefined) break;
       for (let i = 0; i < secrets.length; i++) {
-        if (await hmac.verify(secrets[i] as string, again, hex))
-          return { ok: true, secretIndex: i, form: 'reserialized' };
+        const mac = hmac(secrets[i] as string, data);
+        if (safeEqual(hex, typeof mac === 'string' ? mac : await mac)) return { ok: true, secretIndex: i, form };
       }
     }
-    return { ok: false, reason: 'mismatch' };
+    return { ok: false, reason: SIGNATURE.test(signatureHeader) ? 'mismatch' : 'malformed_signature' };
   };
 }
 
@@ -80,8 +79,8 @@ export type SignJelouPayload = (body: string | Uint8Array | ArrayBuffer, secret:
 export function createSign(hmac: Hmac): SignJelouPayload {
   return async (body, secret) => {
     const raw = rawBody(body);
-    if (raw === undefined) throw new TypeError('signJelouPayload: `body` must be the exact string or bytes sent');
+    if (raw === undefined) throw inputError('body', 'must be the exact string or bytes sent');
     const [key = ''] = secretList(secret);
-    return `sha256=${await hmac.sign(key, raw)}`;
+    return `sha256=${await hmac(key, raw)}`;
   };
 }

@@ -18,15 +18,16 @@ export interface AdapterOptions {
   readonly timeoutMs?: number;
 }
 
-/** An answer: status and JSON body text. */
+/** An answer: status and the JSON body (each adapter serializes it). */
 export interface Answer {
   readonly status: number;
-  readonly body: string;
+  readonly body: object;
 }
 
-const answer = (status: number, body: object): Answer => ({ status, body: JSON.stringify(body) });
-
-const STATUS = { body_not_raw: 500, empty_body: 400, invalid_json: 400 } as Record<string, number>;
+const answer = (status: number, body: object): Answer => ({ status, body });
+/** An error answer: `{ error, message? }`. */
+export const failure = (status: number, error: string, message?: string): Answer => answer(status, { error, message });
+const ok = (status: number, outcome: string) => answer(status, { ok: true, status: outcome });
 
 /** 405/404/415 before reading the body, or undefined when the request may be a delivery. */
 export function precheck(
@@ -35,10 +36,13 @@ export function precheck(
   contentType: string | null | undefined,
   options: AdapterOptions,
 ): Answer | undefined {
-  if (options.path !== undefined && path !== options.path) return answer(404, { error: 'not_found' });
-  if (method !== 'POST') return answer(405, { error: 'method_not_allowed' });
-  if (contentType && !/\bjson\b/i.test(contentType)) return answer(415, { error: 'unsupported_media_type' });
-  return undefined;
+  return options.path !== undefined && path !== options.path
+    ? failure(404, 'not_found')
+    : method !== 'POST'
+      ? failure(405, 'method_not_allowed')
+      : contentType && !/\bjson\b/i.test(contentType)
+        ? failure(415, 'unsupported_media_type')
+        : undefined;
 }
 
 /** Runs a delivery through the receiver and turns the outcome into an answer. */
@@ -49,24 +53,20 @@ export async function deliver(
   options: AdapterOptions,
 ): Promise<Answer> {
   const run = hooks.verifyAndReceive({ body, headers }).then(
-    (result) => answer(result.status === 'in_progress' ? 409 : 200, { ok: true, status: result.status }),
+    (result) => ok(result.status === 'in_progress' ? 409 : 200, result.status),
     (error: unknown) => {
-      if (error instanceof WebhookVerificationError) {
-        const status = STATUS[error.reason] ?? 401;
-        return answer(
-          status,
-          status === 500 ? { error: error.reason, message: RAW_BODY_HINT } : { error: error.reason },
-        );
-      }
-      return options.onHandlerError === 'ack'
-        ? answer(200, { ok: true, status: 'handler_failed' })
-        : answer(500, { error: 'handler_failed' });
+      if (!(error instanceof WebhookVerificationError))
+        return options.onHandlerError === 'ack' ? ok(200, 'handler_failed') : failure(500, 'handler_failed');
+      const { reason } = error;
+      return reason === 'body_not_raw'
+        ? failure(500, reason, RAW_BODY_HINT)
+        : failure(reason === 'empty_body' || reason === 'invalid_json' ? 400 : 401, reason);
     },
   );
   if (options.timeoutMs === undefined) return run;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<Answer>((resolve) => {
-    timer = setTimeout(() => resolve(answer(202, { ok: true, status: 'processing' })), options.timeoutMs);
+    timer = setTimeout(() => resolve(ok(202, 'processing')), options.timeoutMs);
   });
   return Promise.race([run, late]).finally(() => clearTimeout(timer));
 }

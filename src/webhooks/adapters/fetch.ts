@@ -11,10 +11,9 @@ export function toFetchHandler(
   options: AdapterOptions = {},
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    const headers = { 'content-type': 'application/json' };
     const early = precheck(request.method, new URL(request.url).pathname, request.headers.get('content-type'), options);
     const { status, body } =
       early ?? (await deliver(hooks, new Uint8Array(await request.arrayBuffer()), request.headers, options));
-    return new Response(body, { status, headers: status === 405 ? { ...headers, allow: 'POST' } : headers });
+    return Response.json(body, status === 405 ? { status, headers: { allow: 'POST' } } : { status });
   };
 }

@@ -1,6 +1,6 @@
 import { RAW_BODY_HINT } from '../errors.js';
 import type { JelouWebhooks } from '../router.js';
-import { deliver, precheck, type AdapterOptions, type Answer } from './answer.js';
+import { deliver, failure, precheck, type AdapterOptions, type Answer } from './answer.js';
 
 /** The parts of Node's `IncomingMessage` the handler uses (plus what Express or a framework may have set). */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -55,11 +55,10 @@ async function handle(hooks: JelouWebhooks, req: NodeRequestLike, options: NodeH
   let body: unknown = isRaw(req.rawBody) ? req.rawBody : isRaw(req.body) ? req.body : undefined;
   if (body === undefined && !req.readableEnded) {
     body = await readStream(req, options.maxBodyBytes ?? 1_048_576);
-    if (body === undefined) return { status: 413, body: '{"error":"payload_too_large"}' };
+    if (body === undefined) return failure(413, 'payload_too_large');
   }
   // A body parser already consumed the stream: reading it would wait forever, so answer with the fix at once.
-  if (body === undefined)
-    return { status: 500, body: JSON.stringify({ error: 'body_not_raw', message: RAW_BODY_HINT }) };
+  if (body === undefined) return failure(500, 'body_not_raw', RAW_BODY_HINT);
   return deliver(hooks, body, req.headers, options);
 }
 
@@ -77,7 +76,7 @@ export function toNodeHandler(hooks: JelouWebhooks, options: NodeHandlerOptions 
         res.statusCode = status;
         res.setHeader('content-type', 'application/json');
         if (status === 405) res.setHeader('allow', 'POST');
-        res.end(body);
+        res.end(JSON.stringify(body));
       },
       (error: unknown) => {
         if (next) return next(error);

@@ -14,25 +14,22 @@ export interface MemoryStoreOptions {
  * @example createJelouWebhooks({ secret, dedupe: { store: memoryStore() } })
  */
 export function memoryStore({ maxEntries = 10_000, now = Date.now }: MemoryStoreOptions = {}): DedupeStore {
-  const entries = new Map<string, { state: 'claimed' | 'done'; expires: number }>();
-  const put = (key: string, state: 'claimed' | 'done', ttlSeconds: number) => {
-    entries.delete(key); // re-inserting keeps the Map in expiry-ish order, so the oldest is first
-    entries.set(key, { state, expires: now() + ttlSeconds * 1000 });
-    for (const oldest of entries.keys()) {
-      if (entries.size <= maxEntries) break;
-      entries.delete(oldest);
-    }
+  // key → [state, expiry in ms]; re-inserting keeps the Map in expiry-ish order, so the oldest is first.
+  const entries = new Map<string, [state: 'claimed' | 'done', expires: number]>();
+  const put = async (key: string, state: 'claimed' | 'done', ttlSeconds: number) => {
+    entries.delete(key);
+    entries.set(key, [state, now() + ttlSeconds * 1000]);
+    // One key is added at a time, so dropping the oldest one keeps the bound.
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
   };
   return {
     async claim(key, ttlSeconds): Promise<ClaimState> {
-      const entry = entries.get(key);
-      if (entry && entry.expires > now()) return entry.state === 'done' ? 'done' : 'in_progress';
-      put(key, 'claimed', ttlSeconds);
+      const [state, expires = 0] = entries.get(key) ?? [];
+      if (expires > now()) return state === 'done' ? 'done' : 'in_progress';
+      await put(key, 'claimed', ttlSeconds);
       return 'claimed';
     },
-    async complete(key, ttlSeconds) {
-      put(key, 'done', ttlSeconds);
-    },
+    complete: (key, ttlSeconds) => put(key, 'done', ttlSeconds),
     async release(key) {
       entries.delete(key);
     },

@@ -35,7 +35,11 @@ describe.each(ENTRIES)(
       const { handler } = make({ path: '/webhooks/jelou' });
       const signed = await createSignedRequest(sampleEvent('message.text'), { secret: SECRET });
       const get = await handler(new Request('http://localhost/webhooks/jelou'));
-      expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
+      expect([get.status, get.headers.get('allow'), get.headers.get('content-type')]).toEqual([
+        405,
+        'POST',
+        'application/json',
+      ]);
       expect(
         (await handler(await createSignedRequest({}, { secret: SECRET, url: 'http://localhost/other' }))).status,
       ).toBe(404);
