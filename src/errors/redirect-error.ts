@@ -34,9 +34,4 @@ export class RedirectError extends JelouError {
     this.url = url;
     this.path = path;
   }
-
-  protected override publicFields(): Record<string, unknown> {
-    const { status, location, method, url, path } = this;
-    return { status, location, method, url, path };
-  }
 }

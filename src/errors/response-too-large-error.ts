@@ -29,9 +29,4 @@ export class ResponseTooLargeError extends JelouError {
     this.url = url;
     this.path = path;
   }
-
-  protected override publicFields(): Record<string, unknown> {
-    const { status, maxResponseBytes, method, url, path } = this;
-    return { status, maxResponseBytes, method, url, path };
-  }
 }

@@ -62,9 +62,4 @@ export class ResponseValidationError extends JelouError {
     this.url = url;
     this.path = path;
   }
-
-  protected override publicFields(): Record<string, unknown> {
-    const { status, requestId, method, url, path, issues } = this;
-    return { status, requestId, method, url, path, issues };
-  }
 }

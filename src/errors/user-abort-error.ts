@@ -20,9 +20,4 @@ export class UserAbortError extends JelouError {
     this.url = url;
     this.path = path;
   }
-
-  protected override publicFields(): Record<string, unknown> {
-    const { method, url, path } = this;
-    return { method, url, path };
-  }
 }
