@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild-wasm';
 import { verdict } from './lib/stats.mjs';
 
-export const TARGET_GZIP_BYTES = 8000;
+// Issue 9's budget: the root entry with all nine operations. Issue 7's 8 kB applied to its two operations.
+export const TARGET_GZIP_BYTES = 10000;
 const repoRoot = new URL('..', import.meta.url).pathname;
 
 async function bundled(code) {

@@ -42,7 +42,6 @@ import {
   type HeadersOption,
   type RequestOptions,
 } from './options.js';
-import { guardRaw } from './guard-raw.js';
 import { createRawClient } from './raw-client.js';
 import { requestSender, type Sender } from './transport.js';
 import { VERSION } from './version.js';
@@ -231,7 +230,7 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
     messagesBaseUrl,
     // Built on first use: most programs never touch it.
     get raw() {
-      return (raw ??= guardRaw(createRawClient<Paths>(context, baseUrl), () => secrets.list()));
+      return (raw ??= createRawClient<Paths>(context, baseUrl));
     },
     getIntegration: (projectId, requestOptions) => call('getIntegration', [projectId], undefined, requestOptions),
     updateIntegration: (projectId, changes, requestOptions) =>

@@ -14,7 +14,7 @@ import type { Operation, Server } from '../spec/operations.js';
 import { signBody } from './signing-secret.js';
 import { headersToSend, mergeRequestOptions, type EffectiveOptions, type RequestOptions } from './options.js';
 import { send, type Received, type Sender } from './transport.js';
-import { toJsonBody, validatePathParam } from './validate-input.js';
+import { bodyError, toJsonBody, validatePathParam } from './validate-input.js';
 
 /** Everything known about one successful call, with the shape the body had. */
 export interface CallResult<T, Envelope = Record<string, unknown>> extends ApiResult<T> {
@@ -78,7 +78,7 @@ function checkBody(
   rule: InputRule | undefined,
   given: unknown,
   params: readonly unknown[],
-): { value: unknown; json: string } | undefined {
+): unknown {
   if (operation.body === undefined) return undefined;
   if (given === undefined) {
     if (operation.bodyRequired) throw new ValidationError('body', 'is required');
@@ -87,10 +87,8 @@ function checkBody(
   const body = rule?.body === undefined ? given : rule.body(given, params);
   const issues = operation.body(body);
   // The spec's own rules, after the friendlier hand-written ones: never quotes the value (it may be a secret).
-  if (issues !== undefined && issues[0] !== undefined) {
-    throw new ValidationError(`body${issues[0].path === '/' ? '' : issues[0].path}`, issues[0].message);
-  }
-  return { value: body, json: toJsonBody(body) };
+  if (issues?.[0] !== undefined) throw bodyError(issues[0], 'body');
+  return body;
 }
 
 function fail(received: Received, text: string | undefined, reason: string): never {
@@ -147,7 +145,7 @@ export async function execute(
     const path = encodePath(operation, params);
     const sent = checkBody(operation, rule, body, params);
     // Serialized once: these bytes are signed, and every attempt sends them (same `value.id`, same signature).
-    checked = sent?.json;
+    checked = sent === undefined ? undefined : toJsonBody(sent);
     const call = requestOptions === undefined ? context.call : mergeRequestOptions(context.defaults, requestOptions);
     if (operation.security === 'gateway' && context.credentials === undefined) {
       throw new ValidationError('auth', context.noCredentials ?? 'this client has no gateway credentials');
@@ -196,7 +194,7 @@ export async function execute(
     const { response } = received;
     if (response.status >= 200 && response.status < 300) {
       const result = read(operation, received);
-      return rule?.result === undefined ? result : { ...result, data: rule.result(result.data, sent?.value) };
+      return rule?.result === undefined ? result : { ...result, data: rule.result(result.data, sent) };
     }
     if (response.status === 404 && rule?.doneWhen404AfterRetry === true && received.earlierMayHaveActed === true) {
       return {

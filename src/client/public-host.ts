@@ -24,41 +24,6 @@ function isPublicIpv4(address: number): boolean {
   return !NON_PUBLIC_IPV4.some(([network, prefix]) => address >>> (32 - prefix) === network >>> (32 - prefix));
 }
 
-/** A canonical dotted quad (what WHATWG URL produces) as a 32-bit number, or undefined. */
-function parseDottedQuad(text: string): number | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) return undefined;
-  const [a, b, c, d] = parts.map(Number) as [number, number, number, number];
-  return ipv4(a, b, c, d);
-}
-
-/** An IPv6 address (no brackets, no zone id) as its eight 16-bit groups, or undefined. */
-function parseIpv6(text: string): number[] | undefined {
-  let hex = text;
-  // A trailing dotted quad (::ffff:127.0.0.1) stands for the last two groups; rewrite it in hex.
-  if (hex.includes('.')) {
-    const lastColon = hex.lastIndexOf(':');
-    const v4 = parseDottedQuad(hex.slice(lastColon + 1));
-    if (lastColon < 0 || v4 === undefined) return undefined;
-    hex = `${hex.slice(0, lastColon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
-  }
-  const halves = hex.split('::');
-  if (halves.length > 2) return undefined;
-  const [head, tail] = halves.map(parseGroups);
-  if (head === undefined || (halves.length === 2 && tail === undefined)) return undefined;
-  if (halves.length === 1) return head.length === 8 ? head : undefined;
-  // `::` stands for one or more zero groups.
-  const missing = 8 - head.length - (tail?.length ?? 0);
-  return missing >= 1 ? [...head, ...new Array<number>(missing).fill(0), ...(tail ?? [])] : undefined;
-}
-
-/** Colon-separated groups of 1 to 4 hex digits (the empty string is no groups), or undefined. */
-function parseGroups(text: string): number[] | undefined {
-  if (text === '') return [];
-  const groups = text.split(':');
-  return groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g)) ? groups.map((g) => parseInt(g, 16)) : undefined;
-}
-
 function isPublicIpv6(groups: readonly number[]): boolean {
   const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
   const embeddedIpv4 = ((g6 << 16) | g7) >>> 0;
@@ -83,13 +48,6 @@ function isPublicIpv6(groups: readonly number[]): boolean {
   return true;
 }
 
-// WHATWG URL reads a host whose last label is a number (`127.1`, `0x7f.1`, `2130706433`) as IPv4 and
-// rewrites it as a dotted quad; a host that still ends in a number was not normalized, so it is not trusted.
-function endsInNumber(host: string): boolean {
-  const last = host.slice(host.lastIndexOf('.') + 1);
-  return /^(\d+|0x[0-9a-f]*)$/i.test(last);
-}
-
 /**
  * Whether a WHATWG-URL-normalized hostname (`new URL(s).hostname`) can be a public internet host.
  *
@@ -104,16 +62,26 @@ function endsInNumber(host: string): boolean {
  */
 export function isPublicHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  if (host.startsWith('[') || host.includes(':')) {
-    const groups = parseIpv6(host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host);
-    return groups !== undefined && isPublicIpv6(groups);
+  const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  // Only a hostname WHATWG URL leaves as it is is trusted: one it would rewrite (`127.1`, `0x7f.0.0.1`,
+  // `2130706433`, `[::ffff:1.2.3.4]`) or refuse (`256.1.1.1`, `[1::2::3]`, a zone id) was not normalized. The
+  // canonical forms left are a dotted quad, bracketed hex groups with at most one `::`, or a name.
+  try {
+    if (new URL(`https://${bracketed}/`).hostname !== bracketed) return false;
+  } catch {
+    return false;
   }
-  // A fully qualified name may end in dots (`localhost.`); they name the same host.
+  if (bracketed.startsWith('[')) {
+    const [head = '', tail = ''] = bracketed.slice(1, -1).split('::');
+    const h = head === '' ? [] : head.split(':');
+    const t = tail === '' ? [] : tail.split(':');
+    return isPublicIpv6([...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t].map((g) => parseInt(g, 16)));
+  }
   const name = host.replace(/\.+$/, '');
   if (name === '' || name === 'localhost' || name.endsWith('.localhost')) return false;
-  if (endsInNumber(name)) {
-    const address = parseDottedQuad(name);
-    return address !== undefined && isPublicIpv4(address);
-  }
-  return true;
+  const quad = /^\d+\.\d+\.\d+\.\d+$/.test(name) ? name.split('.').map(Number) : undefined;
+  return (
+    quad === undefined ||
+    isPublicIpv4((((quad[0] ?? 0) << 24) | ((quad[1] ?? 0) << 16) | ((quad[2] ?? 0) << 8) | (quad[3] ?? 0)) >>> 0)
+  );
 }

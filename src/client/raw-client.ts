@@ -9,10 +9,17 @@
 // content type is set); `querySerializer`/`bodySerializer` functions; `signal`; `parseAs` (`json`, `text`, `blob`,
 // `arrayBuffer`, `stream`); `{ data, error, response }` results; and `use`/`eject` and per-call `middleware` with
 // `onRequest`/`onResponse`/`onError`. A per-call `fetch` or `baseUrl` is not supported: it would bypass the transport.
+//
+// Checked like the typed methods: path parameters and headers before the request is built (a `..` segment would be
+// resolved, a bad header would throw an untyped TypeError), and every error typed (a JelouError) and scrubbed.
 import type { Client, Middleware } from 'openapi-fetch';
+import { JelouError } from '../errors/jelou-error.js';
+import { KnownSecrets } from '../errors/known-secrets.js';
 import { scrubError } from '../errors/scrub.js';
 import type { ExecuteContext } from './execute.js';
+import { checkHeaders } from './options.js';
 import { send } from './transport.js';
+import { validatePathParam } from './validate-input.js';
 
 // RFC 9110 section 9.2.2; this API's PATCH sets fields to the values sent, so it is repeated like PUT.
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
@@ -33,6 +40,9 @@ type Init = {
 type Hook = 'onRequest' | 'onResponse' | 'onError';
 
 const encode = (value: unknown): string => encodeURIComponent(value as string);
+
+const plain = (headers: unknown): unknown =>
+  headers instanceof Headers || Array.isArray(headers) ? Object.fromEntries(headers) : headers;
 
 // openapi-fetch's default query serializer: `a=1&a=2` for arrays, `a[b]=1` for objects, null and undefined skipped.
 function query(params: Record<string, unknown> = {}): string {
@@ -97,7 +107,28 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
     }
   }
 
+  // Inputs checked first; every error typed and scrubbed, the call's own header values included.
   async function request(method: string, schemaPath: string, init: Init = {}): Promise<unknown> {
+    let headers: unknown[] = [];
+    try {
+      headers = [plain(init.params?.header), plain(init.headers)];
+      for (const [name, value] of Object.entries(init.params?.path ?? {})) {
+        if (typeof value === 'string') validatePathParam(value, `params.path.${name}`);
+      }
+      for (const each of headers) if (each !== undefined) checkHeaders(each, 'headers');
+      return await unchecked(method, schemaPath, init);
+    } catch (error) {
+      const typed =
+        error instanceof JelouError ? error : new JelouError(`client.raw.${method} failed`, { cause: error });
+      scrubError(typed, [
+        ...context.secrets(undefined),
+        ...new KnownSecrets().headers(headers[0]).headers(headers[1]).list(),
+      ]);
+      throw typed;
+    }
+  }
+
+  async function unchecked(method: string, schemaPath: string, init: Init): Promise<unknown> {
     const {
       params = {},
       headers,
@@ -155,7 +186,7 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
       }
       return undefined;
     };
-    const wrong = (hook: string): Error => new TypeError(`${hook}: unexpected return value`);
+    const wrong = (hook: string): Error => new JelouError(`client.raw: ${hook} returned an unexpected value`);
     let response: Response | undefined;
     await run(
       'onRequest',

@@ -1,16 +1,10 @@
 // Checks the caller's arguments before any request is sent, so a mistake surfaces as a ValidationError naming
 // the field rather than as a 400 from the API. Problems never quote the offending value: it may be a credential,
 // or a webhook URL carrying a token in its query string, and error messages end up in logs.
-import { AUTH_TYPES, AUTH_TYPES_NEEDING_CREDENTIAL, isAuthType } from '../spec/auth-types.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { isPublicHost } from './public-host.js';
+import type { SchemaIssue } from '../spec/check-schema.js';
 import type { IntegrationChanges } from '../spec/types.js';
-
-const CHANGE_FIELDS = [
-  'webhookUrl',
-  'authType',
-  'authorization',
-] as const satisfies readonly (keyof IntegrationChanges)[];
 
 /** True when the text has a C0 or C1 control character (U+0000–U+001F, U+007F–U+009F). */
 export function hasControlCharacter(text: string): boolean {
@@ -22,8 +16,6 @@ export function hasControlCharacter(text: string): boolean {
 export function hasLoneSurrogate(text: string): boolean {
   return /\p{Cs}/u.test(text);
 }
-
-const LONE_SURROGATE = 'must not contain a lone surrogate';
 
 /**
  * A request body as JSON, refused (a ValidationError naming `body`) when it cannot travel as the caller meant: a
@@ -63,7 +55,7 @@ export function validatePathParam(value: unknown, name: string): string {
   if (typeof value !== 'string') throw new ValidationError(name, 'must be a string');
   if (value.trim() === '') throw new ValidationError(name, 'must not be empty or only whitespace');
   if (hasControlCharacter(value)) throw new ValidationError(name, 'must not contain control characters');
-  if (hasLoneSurrogate(value)) throw new ValidationError(name, LONE_SURROGATE);
+  if (hasLoneSurrogate(value)) throw new ValidationError(name, 'must not contain a lone surrogate');
   // URL parsers resolve a `.` or `..` segment (even percent-encoded) instead of sending it: `..` would reach
   // /v1/ rather than this project's integration.
   if (value === '.' || value === '..') {
@@ -109,58 +101,32 @@ export function validateWebhookUrl(value: unknown): string {
 }
 
 /**
- * Checks the changes for `updateIntegration` and returns a new object holding only the fields that are set.
- *
- * Keys whose value is `undefined` are dropped, as JSON would drop them. `authorization` is required with
- * `authType` `bearer`, `api_key` or `basic`; alone, it rotates the credential of the current auth type. The
- * caller's object is never changed.
- *
- * @throws {ValidationError} naming the field at fault (`changes` for the object as a whole, or an unknown key).
- * @example
- * validateChanges({ webhookUrl: 'https://my-system.com/webhook', authType: 'bearer', authorization: 'token' });
+ * The first issue the spec's check found in a request body, as a ValidationError naming the field in dotted form
+ * (`assignment.type`; a missing property by its own name), or `root` for the body as a whole.
  */
-export function validateChanges(changes: unknown): IntegrationChanges {
+export function bodyError({ path, message }: SchemaIssue, root: string): ValidationError {
+  const missing = /required property '(.*)'$/.exec(message)?.[1];
+  const at = missing === undefined ? path : `${path === '/' ? '' : path}/${missing}`;
+  return new ValidationError(at.slice(1).replace(/\//g, '.') || root, missing === undefined ? message : 'is required');
+}
+
+/**
+ * What the spec cannot say about an integration's fields (`createIntegration`, `updateIntegration`), before its
+ * schema checks the rest (known keys, `authType`'s values, `authorization` required with a credential type): a
+ * plain object, read once into a new object holding only the defined fields; `webhookUrl` public and normalized;
+ * `authorization` free of control characters. The caller's object is never changed.
+ * @throws {ValidationError} naming the field at fault (`changes` for the object as a whole).
+ */
+export function checkIntegrationFields(changes: unknown): IntegrationChanges {
   if (!isPlainObject(changes)) throw new ValidationError('changes', 'must be a plain object');
   // Read each property once, so a getter cannot pass validation with one value and be sent with another.
   const fields: Record<string, unknown> = Object.fromEntries(
     Object.entries(changes).filter(([, value]) => value !== undefined),
   );
-  const keys = Object.keys(fields);
-  for (const key of keys) {
-    if (!(CHANGE_FIELDS as readonly string[]).includes(key)) {
-      throw new ValidationError(
-        key,
-        'is not a field of IntegrationChanges (expected webhookUrl, authType or authorization)',
-      );
-    }
+  if (fields.webhookUrl !== undefined) fields.webhookUrl = validateWebhookUrl(fields.webhookUrl);
+  const { authorization } = fields;
+  if (typeof authorization === 'string' && (hasControlCharacter(authorization) || hasLoneSurrogate(authorization))) {
+    throw new ValidationError('authorization', 'must not contain control characters or lone surrogates');
   }
-  if (keys.length === 0) {
-    throw new ValidationError('changes', 'must set at least one of webhookUrl, authType, authorization');
-  }
-
-  const result: IntegrationChanges = {};
-  const { webhookUrl, authType, authorization } = fields;
-  if (webhookUrl !== undefined) result.webhookUrl = validateWebhookUrl(webhookUrl);
-  if (authType !== undefined) {
-    if (!isAuthType(authType)) throw new ValidationError('authType', `must be one of ${AUTH_TYPES.join(', ')}`);
-    result.authType = authType;
-  }
-  if (authorization !== undefined) {
-    if (typeof authorization !== 'string' || authorization === '') {
-      throw new ValidationError('authorization', 'must be a non-empty string');
-    }
-    if (hasControlCharacter(authorization)) {
-      throw new ValidationError('authorization', 'must not contain control characters');
-    }
-    if (hasLoneSurrogate(authorization)) throw new ValidationError('authorization', LONE_SURROGATE);
-    result.authorization = authorization;
-  }
-  if (
-    result.authType !== undefined &&
-    (AUTH_TYPES_NEEDING_CREDENTIAL as readonly string[]).includes(result.authType) &&
-    result.authorization === undefined
-  ) {
-    throw new ValidationError('authorization', `is required when authType is ${result.authType}`);
-  }
-  return result;
+  return fields;
 }

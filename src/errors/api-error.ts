@@ -73,18 +73,7 @@ export class ApiError extends JelouError {
   }
 
   protected override publicFields(): Record<string, unknown> {
-    const { status, requestId, method, url, path, attempts, apiMessage, requestHeaders } = this;
-    return {
-      status,
-      requestId,
-      method,
-      url,
-      path,
-      attempts,
-      apiMessage,
-      headers: redactHeaders(this.headers),
-      requestHeaders,
-    };
+    return { ...super.publicFields(), headers: redactHeaders(this.headers), requestHeaders: this.requestHeaders };
   }
 }
 

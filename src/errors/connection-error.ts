@@ -61,7 +61,6 @@ export class ConnectionError extends JelouError {
   }
 
   protected override publicFields(): Record<string, unknown> {
-    const { method, url, path, attempts, code, requestHeaders } = this;
-    return { method, url, path, attempts, code, requestHeaders };
+    return { ...super.publicFields(), requestHeaders: this.requestHeaders };
   }
 }

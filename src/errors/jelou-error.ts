@@ -59,7 +59,11 @@ export class JelouError extends Error {
 
   /** The fields, besides name and message, that `toJSON` and `util.inspect` show; subclasses add theirs. */
   protected publicFields(): Record<string, unknown> {
-    return {};
+    // Every own enumerable field but the name: what each class declares (method, url, status...). Headers, bodies
+    // and brands are defined hidden (`defineHidden`), so they stay out; a class that shows them redacted overrides.
+    const fields: Record<string, unknown> = { ...(this as object) };
+    delete fields['name'];
+    return fields;
   }
 
   private safeFields(): Record<string, unknown> {

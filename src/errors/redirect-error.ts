@@ -1,6 +1,6 @@
 import { JelouError } from './jelou-error.js';
 import { redactUrl } from './redact.js';
-import { describeRequest, requestFields, type RequestInfo } from './request-info.js';
+import { assignRequest, describeRequest, type RequestInfo } from './request-info.js';
 
 /**
  * The server answered with a redirect the client will not follow: to another origin, from `https:` to `http:`,
@@ -14,11 +14,11 @@ export class RedirectError extends JelouError {
   /** The `Location` it pointed to (resolved, credentials replaced by `***`), when it had one. */
   readonly location: string | undefined;
   /** The HTTP method of the request. */
-  readonly method: string;
+  declare readonly method: string;
   /** The URL that answered with the redirect, credentials replaced by `***`. */
-  readonly url: string;
+  declare readonly url: string;
   /** The API path as sent, e.g. `/v1/external-support/abc`. */
-  readonly path: string;
+  declare readonly path: string;
 
   /** Creates the error; `why` says which rule refused it, e.g. `to another origin`. */
   constructor(request: RequestInfo & { status: number; location: string | undefined; why: string }) {
@@ -27,16 +27,8 @@ export class RedirectError extends JelouError {
       `${request.status} redirect ${request.why} not followed: ${describeRequest(request)}` +
         (location === undefined ? '' : ` → ${location}`),
     );
-    const { method, url, path } = requestFields(request);
+    assignRequest(this, request);
     this.status = request.status;
     this.location = location;
-    this.method = method;
-    this.url = url;
-    this.path = path;
-  }
-
-  protected override publicFields(): Record<string, unknown> {
-    const { status, location, method, url, path } = this;
-    return { status, location, method, url, path };
   }
 }

@@ -43,3 +43,8 @@ export function requestFields(request: RequestInfo): RequestFields {
     requestHeaders: redactHeaders(request.requestHeaders),
   };
 }
+
+/** Sets the request's public fields on an error: `method`, `url` (credentials redacted) and `path`. */
+export function assignRequest(target: object, request: RequestInfo): void {
+  Object.assign(target, { method: request.method, url: redactUrl(request.url), path: request.path });
+}

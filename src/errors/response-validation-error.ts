@@ -1,6 +1,6 @@
 import type { SchemaIssue } from '../spec/check-schema.js';
 import { defineHidden, JelouError } from './jelou-error.js';
-import { attemptsSuffix, describeRequest, requestFields, type RequestInfo } from './request-info.js';
+import { assignRequest, attemptsSuffix, describeRequest, type RequestInfo } from './request-info.js';
 import { requestIdOf } from './request-id.js';
 
 /** How many schema issues the message lists before `…`. */
@@ -38,11 +38,11 @@ export class ResponseValidationError extends JelouError {
   /** The server's request id, when the response has one. */
   readonly requestId: string | undefined;
   /** The HTTP method of the request. */
-  readonly method: string;
+  declare readonly method: string;
   /** The URL requested, with any credentials in it replaced by `***`. */
-  readonly url: string;
+  declare readonly url: string;
   /** The API path as sent, e.g. `/v1/external-support/abc`. */
-  readonly path: string;
+  declare readonly path: string;
 
   /** Creates the error for a response whose body failed validation. */
   constructor(init: ResponseValidationErrorInit) {
@@ -57,14 +57,6 @@ export class ResponseValidationError extends JelouError {
     defineHidden(this, 'body', init.body);
     this.issues = init.issues;
     this.requestId = requestIdOf(init.headers);
-    const { method, url, path } = requestFields(init);
-    this.method = method;
-    this.url = url;
-    this.path = path;
-  }
-
-  protected override publicFields(): Record<string, unknown> {
-    const { status, requestId, method, url, path, issues } = this;
-    return { status, requestId, method, url, path, issues };
+    assignRequest(this, init);
   }
 }

@@ -13,8 +13,4 @@ export class TimeoutError extends ConnectionError {
     super(request, options, `Request timed out after ${request.timeoutMs} ms: ${describeRequest(request)}`);
     this.timeoutMs = request.timeoutMs;
   }
-
-  protected override publicFields(): Record<string, unknown> {
-    return { ...super.publicFields(), timeoutMs: this.timeoutMs };
-  }
 }

@@ -1,28 +1,20 @@
 import { JelouError } from './jelou-error.js';
-import { describeRequest, requestFields, type RequestInfo } from './request-info.js';
+import { assignRequest, describeRequest, type RequestInfo } from './request-info.js';
 
 /** The caller aborted the request through its `signal`; never retried. */
 export class UserAbortError extends JelouError {
   static override readonly brand: string = 'UserAbortError';
   override readonly name = 'UserAbortError';
   /** The HTTP method of the request. */
-  readonly method: string;
+  declare readonly method: string;
   /** The URL requested, with any credentials in it replaced by `***`. */
-  readonly url: string;
+  declare readonly url: string;
   /** The API path as sent, e.g. `/v1/external-support/abc`. */
-  readonly path: string;
+  declare readonly path: string;
 
   /** Creates the error for an aborted request; `cause` is the signal's reason. */
   constructor(request: RequestInfo, options?: { cause?: unknown }) {
     super(`Request aborted: ${describeRequest(request)}`, options);
-    const { method, url, path } = requestFields(request);
-    this.method = method;
-    this.url = url;
-    this.path = path;
-  }
-
-  protected override publicFields(): Record<string, unknown> {
-    const { method, url, path } = this;
-    return { method, url, path };
+    assignRequest(this, request);
   }
 }

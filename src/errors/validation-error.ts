@@ -15,8 +15,4 @@ export class ValidationError extends JelouError {
     this.field = field;
     this.problem = problem;
   }
-
-  protected override publicFields(): Record<string, unknown> {
-    return { field: this.field, problem: this.problem };
-  }
 }

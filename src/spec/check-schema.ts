@@ -72,9 +72,10 @@ export function checkSchema(
     for (const key of keys) {
       const child = p !== undefined && Object.hasOwn(p, key) ? p[key] : undefined;
       // A JSON pointer token escapes `~` and `/` (RFC 6901).
-      if (child !== undefined) {
-        checkSchema(child, record[key], defs, issues, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      } else if (x) fail('must NOT have additional properties');
+      const where = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (child !== undefined) checkSchema(child, record[key], defs, issues, where);
+      // Reported at the property itself, so a request body's refusal names the unknown key.
+      else if (x) issues.push({ path: where, message: 'must NOT be an additional property' });
     }
   }
   for (const part of a ?? []) checkSchema(part, value, defs, issues, at);

@@ -3,7 +3,7 @@
 // restores the original webhookUrl in a `finally`, even when an assertion failed. A failed restore is recorded
 // with the value to set back by hand, and the runner prints it where it cannot be missed.
 import { DEFAULT_MAX_RETRIES, type ExternalSupportClient } from '../../../src/index';
-import { validateChanges } from '../../../src/client/validate-input';
+import { validateWebhookUrl } from '../../../src/client/validate-input';
 import { record } from '../support/record';
 import {
   describeLive,
@@ -96,7 +96,7 @@ describeLive('updateIntegration against the live API', () => {
       const original = before.result.data.webhookUrl;
       try {
         // Only change what the client can put back: the original must pass the client's own checks.
-        validateChanges({ webhookUrl: original });
+        validateWebhookUrl(original);
       } catch (error) {
         notAttempted(`the current webhookUrl could not be sent back (${(error as Error).message})`);
         throw error;

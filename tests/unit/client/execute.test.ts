@@ -84,12 +84,12 @@ describe('execute', () => {
     expect(fake.requests[0]?.headers.get('content-type')).toBe('application/json');
   });
 
-  it('checks a body against the spec before sending, naming the place', async () => {
+  it('checks a body against the spec before sending, naming the field', async () => {
     const fake = fakeFetch(() => json(200, {}));
     const create = row({ method: 'POST', body: requireName, bodyRequired: true });
     const run = (body: unknown) =>
       execute(context(fake.fetch), create, undefined, ['p'], body, undefined).catch((e: unknown) => e);
-    expect(await run({})).toMatchObject({ field: 'body', problem: "must have required property 'name'" });
+    expect(await run({})).toMatchObject({ field: 'name', problem: 'is required' });
     expect(await run(undefined)).toMatchObject({ field: 'body', problem: 'is required' });
     expect(fake.requests).toHaveLength(0);
   });

@@ -245,7 +245,7 @@ describe('refusals before sending', () => {
     [
       'an unknown field on close',
       (c) => c.closeConversation('p', { botId: 'b', userId: 'u', reason: 'x' } as never),
-      'body',
+      'reason',
     ],
   ];
   it.each(cases)('refuses %s, naming the field', async (_name, run, field) => {

@@ -43,9 +43,9 @@ describe('checkSchema', () => {
     ]);
   });
 
-  it('reports an additional property when they are closed', () => {
+  it('reports an additional property when they are closed, at the property', () => {
     expect(issues('Message', { kind: 'text', extra: 1 })).toEqual([
-      { path: '/', message: 'must NOT have additional properties' },
+      { path: '/extra', message: 'must NOT be an additional property' },
     ]);
   });
 

@@ -214,7 +214,7 @@ describe('the generated request-body checks, strict', () => {
     ).toContainEqual({ path: '/assignment/type', message: 'must be equal to one of the allowed values' });
     expect(bodyIssues('closeConversation', { botId: '', userId: 'u', extra: 1 })).toEqual([
       { path: '/botId', message: 'must NOT have fewer than 1 characters' },
-      { path: '/', message: 'must NOT have additional properties' },
+      { path: '/extra', message: 'must NOT be an additional property' },
     ]);
     expect(bodyIssues('startConversation', { botId: 'b', userId: 'u' })).toBeUndefined();
   });
