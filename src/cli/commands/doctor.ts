@@ -13,7 +13,6 @@ import {
 } from '../../index.js';
 import { stringFlag, type Command, type Context } from '../command.js';
 import { clientFromEnv, projectIdOf } from '../env.js';
-import { requireMethod } from '../pending-methods.js';
 
 /** A verdict on one discrepancy, as the live contract report gives it. */
 export interface Verdict {
@@ -107,7 +106,6 @@ async function runDoctor(
   const conversationId = stringFlag(context, 'conversation');
   if (conversationId !== undefined) {
     try {
-      requireMethod(client, 'getConversation');
       await client.getConversation(projectId, conversationId);
       checks.push({ name: 'getConversation', ok: true, detail: 'matches the spec' });
     } catch (error) {
