@@ -1,9 +1,9 @@
 // @ts-check
 // "Which docs are true": a verdict for each `x-jelou-discrepancies` entry of the spec, from what a live run saw.
 //
-// Plain JavaScript with no dependencies and no test-runner imports, so `npm run contract` (from a fresh clone, before
-// any build) and the CLI's `jelou doctor` (src/cli/commands/doctor.ts imports this file; esbuild bundles it into the
-// bin; `verdicts.d.mts` types it for tsc) use the same judge. Input: the discrepancies of the spec and a list of
+// Plain JavaScript with no dependencies and no test-runner imports, so `npm run contract` (scripts/contract.mjs,
+// from a fresh clone before any build) and the CLI's `jelou doctor` (src/cli/commands/doctor.ts imports this file;
+// esbuild bundles it into the bin; `verdicts.d.mts` types it for tsc) use the same judge. Input: the discrepancies of the spec and a list of
 // observations (one per answered request: operation, request, status, body, violations). Output: one verdict per
 // discrepancy — `A` (the first variant holds), `B` (the second), `both`, `neither`, or `untested` — with the evidence
 // and, where the evidence is conclusive, the spec change it suggests.
