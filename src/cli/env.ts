@@ -1,11 +1,10 @@
 // Credentials and settings come only from the environment (a flag would end up in shell history and `ps`):
 // JELOU_API_KEY or JELOU_CLIENT_ID/JELOU_CLIENT_SECRET, JELOU_SIGNING_SECRET, JELOU_PROJECT_ID, JELOU_BASE_URL,
 // JELOU_MESSAGES_BASE_URL. Each value read is registered with the output so it is never printed.
-import { createExternalSupportClient, type ClientOptions } from '../index.js';
+import { createExternalSupportClient, type ClientOptions, type ExternalSupportClient } from '../index.js';
 import type { WebhookAuth } from '../webhooks/node.js';
 import { stringFlag, type Context } from './command.js';
 import { UsageError } from './errors.js';
-import type { CliClient } from './pending-methods.js';
 
 /** Names of the variables that hold credentials: registered as secrets whenever they are set. */
 export const SECRET_VARIABLES = ['JELOU_API_KEY', 'JELOU_CLIENT_ID', 'JELOU_CLIENT_SECRET', 'JELOU_SIGNING_SECRET'];
@@ -28,13 +27,13 @@ export function projectIdOf(context: Context, position = 0): string {
  * A client from the environment. The SDK reads JELOU_API_KEY/JELOU_CLIENT_ID/JELOU_CLIENT_SECRET and JELOU_BASE_URL
  * itself; a missing credential is its ValidationError (exit 2, nothing sent).
  */
-export function clientFromEnv(context: Context, extra: ClientOptions = {}): CliClient {
+export function clientFromEnv(context: Context, extra: ClientOptions = {}): ExternalSupportClient {
   const env = context.io.env;
-  const options: ClientOptions & Record<string, unknown> = { env, ...extra };
-  // The options of the messages host (issue 9): passed through as the SDK names them.
+  const options: ClientOptions = { env, ...extra };
+  // The options of the messages host.
   if (env.JELOU_SIGNING_SECRET) options.signingSecret = env.JELOU_SIGNING_SECRET;
   if (env.JELOU_MESSAGES_BASE_URL) options.messagesBaseUrl = env.JELOU_MESSAGES_BASE_URL;
-  return createExternalSupportClient(options) as CliClient;
+  return createExternalSupportClient(options);
 }
 
 /** The signing secret (JELOU_SIGNING_SECRET), required. */

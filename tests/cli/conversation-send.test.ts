@@ -1,12 +1,11 @@
-// jelou conversation start|get|close and jelou send, over the client methods of issue 9 (gated until they exist).
+// jelou conversation start|get|close and jelou send against the stand-in.
 import { createHmac } from 'node:crypto';
 import { CANARY, defined, ensureBuilt, runCli } from './support/cli';
-import { issueNineGate } from './support/gate';
 import { PROJECT, startStandin, standinEnv } from './support/standin';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
-issueNineGate('conversation and send commands', () => {
+describe('conversation and send commands', () => {
   test('start → get → send (signed, verified by the stand-in) → close', async () => {
     const standin = await startStandin();
     try {

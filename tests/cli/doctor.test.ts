@@ -1,4 +1,5 @@
-// jelou doctor against the stand-in answering each documented variant: the verdicts follow what the server did.
+// jelou doctor against the stand-in answering each documented variant: the verdicts follow what the server did, by
+// the live contract report's own judge (src/cli/doctor/verdicts.mjs, bundled into the bin).
 import type { StandinOptions } from '../support/jelou-standin';
 import { CANARY, ensureBuilt, runCli } from './support/cli';
 import { PROJECT, startStandin, standinEnv } from './support/standin';
@@ -35,6 +36,9 @@ test('the envelope GET, x-api-key only, both base paths: B, B, A, both; read-onl
     'auth-scheme': 'A',
     'base-path': 'both',
     'error-body': 'A',
+    'brain-id-value': 'A',
+    'time-formats': 'B',
+    'conversation-samples': 'untested',
   });
   expect([...methods]).toEqual(['GET']);
 });
@@ -62,16 +66,18 @@ test('a server that refuses Basic and has no /platform route: auth-scheme A, bas
     { JELOU_CLIENT_ID: CANARY.clientId, JELOU_CLIENT_SECRET: CANARY.clientSecret },
   );
   expect(verdicts).toMatchObject({ 'auth-scheme': 'A', 'base-path': 'A' });
-  expect(report.verdicts.find((v) => v.id === 'auth-scheme')?.evidence).toBe('x-api-key: 200; Basic: 401');
+  expect(report.verdicts.find((v) => v.id === 'auth-scheme')?.evidence).toBe(
+    'x-api-key alone accepted; Basic alone refused (401)',
+  );
 });
 
-test('a body no page documents fails the check: exit 1, named in the table output', async () => {
+test('a body no page documents fails the check: exit 1, named in the table output; response-shape neither', async () => {
   const standin = await startStandin({ undocumentedFor: ['getIntegration'] });
   try {
     const run = await runCli(['doctor', PROJECT], { env: standinEnv(standin) });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^FAIL +getIntegration +/m);
-    expect(run.stdout).toMatch(/^response-shape +untested/m);
+    expect(run.stdout).toMatch(/^response-shape +neither +neither shape/m);
   } finally {
     await standin.close();
   }

@@ -6,7 +6,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { defined, ensureBuilt, REPO } from '../cli/support/cli';
-import { issueNineGate } from '../cli/support/gate';
 import { startJelouStandin, type JelouStandin } from '../support/jelou-standin';
 
 const SECRET = randomBytes(32).toString('hex');
@@ -62,7 +61,7 @@ async function startPanel(): Promise<string> {
   return url;
 }
 
-issueNineGate('the echo panel (needs sendMessage)', () => {
+describe('the echo panel', () => {
   test('a signed message.text gets a signed echo through sendMessage, once', async () => {
     await startPanel();
     const conversation = jelou().startConversation({ botId: 'BOT_ID', userId: 'USER_ID' });

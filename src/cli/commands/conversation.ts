@@ -1,8 +1,8 @@
-// jelou conversation start|close|get: the conversation calls (issue 9's client methods).
+// jelou conversation start|close|get: the conversation calls.
+import type { CloseConversationInput, StartConversationInput } from '../../index.js';
 import { listFlag, requiredFlag, stringFlag, type Command, type Context } from '../command.js';
 import { clientFromEnv, projectIdOf } from '../env.js';
 import { UsageError } from '../errors.js';
-import { requireMethod } from '../pending-methods.js';
 
 const ASSIGNMENT_TYPES = ['queue', 'operator', 'team'] as const;
 
@@ -66,7 +66,7 @@ const start: Command = {
   maxPositionals: 1,
   async run(context) {
     const projectId = projectIdOf(context);
-    const body: Parameters<CliStart>[1] = {
+    const body: StartConversationInput = {
       botId: requiredFlag(context, 'bot'),
       userId: requiredFlag(context, 'user'),
     };
@@ -77,11 +77,9 @@ const start: Command = {
     const initialMessage = stringFlag(context, 'initial-message');
     if (initialMessage !== undefined) body.initialMessage = initialMessage;
     const client = clientFromEnv(context);
-    requireMethod(client, 'startConversation');
     printResult(context, await client.startConversation(projectId, body));
   },
 };
-type CliStart = ReturnType<typeof clientFromEnv>['startConversation'];
 
 const close: Command = {
   name: ['conversation', 'close'],
@@ -94,18 +92,16 @@ const close: Command = {
   maxPositionals: 1,
   async run(context) {
     const projectId = projectIdOf(context);
-    const body: Parameters<CliClose>[1] = {
+    const body: CloseConversationInput = {
       botId: requiredFlag(context, 'bot'),
       userId: requiredFlag(context, 'user'),
     };
     const text = stringFlag(context, 'close-text');
     if (text !== undefined) body.redirectPayload = { type: 'text', text };
     const client = clientFromEnv(context);
-    requireMethod(client, 'closeConversation');
     printResult(context, await client.closeConversation(projectId, body));
   },
 };
-type CliClose = ReturnType<typeof clientFromEnv>['closeConversation'];
 
 const get: Command = {
   name: ['conversation', 'get'],
@@ -121,7 +117,6 @@ const get: Command = {
     const projectId = second === undefined ? projectIdOf({ ...context, positionals: [] }) : first;
     const conversationId = second ?? first;
     const client = clientFromEnv(context);
-    requireMethod(client, 'getConversation');
     printResult(context, await client.getConversation(projectId, conversationId));
   },
 };

@@ -1,25 +1,25 @@
 // jelou doctor: the live contract checks that need no Prism, through the client, read-only. Reads the integration
 // (and a conversation with --conversation); every body is checked against the bundled spec by the client itself
-// (a ResponseValidationError names the violation); then, for each documented discrepancy this run can test, which
-// variant Jelou really used, with the evidence: base path, auth scheme, response shape, envelope fields, error
-// style, authType type. The verdict rules follow each entry's `live.how` in the spec's x-jelou-discrepancies.
+// (a ResponseValidationError names the violation). Each answer is recorded as an observation, and the verdicts come
+// from the live contract report's own judge (src/cli/doctor/verdicts.mjs: bundled into the bin, imported by
+// scripts/contract.mjs too), so doctor and `npm run contract -- --live` give the same verdict on the same answers.
 import {
   ApiError,
-  AUTH_TYPES,
   createExternalSupportClient,
   JelouError,
   ResponseValidationError,
   type ClientOptions,
 } from '../../index.js';
+import { judgeDiscrepancies, type Observation } from '../doctor/verdicts.mjs';
 import { stringFlag, type Command, type Context } from '../command.js';
 import { clientFromEnv, projectIdOf } from '../env.js';
-import { requireMethod } from '../pending-methods.js';
 
-/** A verdict on one discrepancy, as the live contract report gives it. */
+/** A verdict on one discrepancy, as the live contract report gives it (its evidence as one line). */
 export interface Verdict {
   id: string;
   verdict: 'A' | 'B' | 'both' | 'neither' | 'untested';
   evidence: string;
+  suggestion?: string;
 }
 
 /** One live check: what was called and what came back. */
@@ -29,50 +29,44 @@ export interface Check {
   detail: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The discrepancies doctor's read-only requests can bear on (the others need writes, events or Prism). */
+export const DOCTOR_DISCREPANCIES = [
+  'response-shape',
+  'envelope-missing-fields',
+  'response-auth-type',
+  'brain-id-value',
+  'time-formats',
+  'auth-scheme',
+  'base-path',
+  'error-body',
+  'conversation-samples',
+] as const;
 
-/** What a call under some credentials or base URL gave: a status and the parsed body, or a connection failure. */
-interface Probe {
-  status: number | undefined;
-  body: unknown;
-  error?: string;
+const GET_INTEGRATION = 'GET /v1/external-support/{projectId}';
+
+/** What a call gave, as an observation: a status and the parsed body, or nothing when no answer came. */
+function observed(error: unknown, base: Omit<Observation, 'status' | 'body'>): Observation {
+  if (error instanceof ApiError || error instanceof ResponseValidationError) {
+    return { ...base, status: error.status, body: error.body };
+  }
+  return { ...base };
 }
 
-async function probe(projectId: string, options: ClientOptions): Promise<Probe> {
+async function probe(projectId: string, options: ClientOptions, tag: string): Promise<Observation> {
+  const base = { operation: 'getIntegration', request: GET_INTEGRATION, projectId, tag };
   try {
     const client = createExternalSupportClient({ env: {}, maxRetries: 0, ...options });
     const result = await client.getIntegration(projectId).withResponse();
-    return { status: result.response.status, body: result.body };
+    return { ...base, status: result.response.status, body: result.body };
   } catch (error) {
-    if (error instanceof ApiError) return { status: error.status, body: error.body };
-    if (error instanceof ResponseValidationError)
-      return { status: error.status, body: undefined, error: error.message };
-    return { status: undefined, body: undefined, error: error instanceof Error ? error.message : String(error) };
+    return observed(error, base);
   }
 }
 
-/** `A`/`B` from which of two probes succeeded (2xx supports a variant, 401/403 refutes it). */
-function pick(a: Probe | undefined, b: Probe | undefined): Verdict['verdict'] {
-  const yes = (p: Probe | undefined) => p?.status !== undefined && p.status >= 200 && p.status < 300;
-  const tested = (p: Probe | undefined) => p?.status !== undefined;
-  if (!tested(a) && !tested(b)) return 'untested';
-  if (yes(a) && yes(b)) return 'both';
-  if (yes(a)) return 'A';
-  if (yes(b)) return 'B';
-  return tested(a) && tested(b) ? 'neither' : 'untested';
-}
-
-const describe = (p: Probe | undefined): string =>
-  p === undefined ? 'not tried' : p.status === undefined ? `failed (${p.error ?? 'no answer'})` : String(p.status);
-
-/** The error style of an error body (spec `error-body`). */
-export function errorStyle(body: unknown): Verdict['verdict'] {
-  if (!isObject(body)) return 'neither';
-  if (body.statusMessage === 'failed' && body.status === 0) return 'A';
-  if (typeof body.message === 'string' && 'error' in body && 'validationError' in body) return 'B';
-  if (typeof body.message === 'string' && Object.keys(body).length === 1) return 'A'; // `{message: "Authentication failed"}`
-  return 'neither';
-}
+const firstLine = (error: unknown): string =>
+  (error instanceof JelouError ? error.message : error instanceof Error ? error.message : String(error)).split(
+    '\n',
+  )[0] ?? '';
 
 async function runDoctor(
   context: Context,
@@ -82,119 +76,80 @@ async function runDoctor(
   const client = clientFromEnv(context, { maxRetries: 0 });
   const baseUrl = client.baseUrl;
   const checks: Check[] = [];
-  const verdicts: Verdict[] = [];
+  const observations: Observation[] = [];
   let ok = true;
 
   // 1. The integration, validated against the spec by the client.
-  let body: unknown;
-  let shape: string | undefined;
   try {
     const result = await client.getIntegration(projectId).withResponse();
-    body = result.body;
-    shape = result.shape;
+    observations.push({
+      operation: 'getIntegration',
+      request: GET_INTEGRATION,
+      projectId,
+      status: result.response.status,
+      body: result.body,
+    });
     checks.push({
       name: 'getIntegration',
       ok: true,
-      detail: `${result.response.status}, ${shape} body, matches the spec`,
+      detail: `${result.response.status}, ${result.shape} body, matches the spec`,
     });
   } catch (error) {
     ok = false;
-    const detail = error instanceof JelouError ? error.message : String(error);
-    checks.push({ name: 'getIntegration', ok: false, detail: detail.split('\n')[0] ?? '' });
+    observations.push(observed(error, { operation: 'getIntegration', request: GET_INTEGRATION, projectId }));
+    checks.push({ name: 'getIntegration', ok: false, detail: firstLine(error) });
   }
 
   // 2. A conversation, when asked.
   const conversationId = stringFlag(context, 'conversation');
   if (conversationId !== undefined) {
+    const base = {
+      operation: 'getConversation',
+      request: 'GET /v1/external-support/{projectId}/conversations/{conversationId}',
+      projectId,
+    };
     try {
-      requireMethod(client, 'getConversation');
-      await client.getConversation(projectId, conversationId);
+      const result = await client.getConversation(projectId, conversationId).withResponse();
+      observations.push({ ...base, status: result.response.status, body: result.body });
       checks.push({ name: 'getConversation', ok: true, detail: 'matches the spec' });
     } catch (error) {
       ok = false;
-      checks.push({ name: 'getConversation', ok: false, detail: (error as Error).message.split('\n')[0] ?? '' });
+      observations.push(observed(error, base));
+      checks.push({ name: 'getConversation', ok: false, detail: firstLine(error) });
     }
   }
 
-  // response-shape, envelope-missing-fields, response-auth-type: from the body read.
-  if (shape === 'flat' || shape === 'envelope') {
-    verdicts.push({
-      id: 'response-shape',
-      verdict: shape === 'flat' ? 'A' : 'B',
-      evidence: `getIntegration 200: ${shape} body`,
-    });
-  } else {
-    verdicts.push({ id: 'response-shape', verdict: 'untested', evidence: 'no 200 body from getIntegration' });
-  }
-  const fields = isObject(body) ? (isObject(body.data) ? body.data : body) : undefined;
-  if (shape === 'envelope' && fields) {
-    const has = ['id', 'authType'].filter((k) => k in fields);
-    verdicts.push({
-      id: 'envelope-missing-fields',
-      verdict: has.length === 2 ? 'A' : has.length === 0 ? 'B' : 'neither',
-      evidence: `envelope data has ${has.length > 0 ? has.join(' and ') : 'neither id nor authType'}`,
-    });
-  } else {
-    verdicts.push({ id: 'envelope-missing-fields', verdict: 'untested', evidence: 'needs an envelope body' });
-  }
-  if (fields && typeof fields.authType === 'string') {
-    const known = (AUTH_TYPES as readonly string[]).includes(fields.authType);
-    verdicts.push({
-      id: 'response-auth-type',
-      verdict: known ? 'both' : 'B',
-      evidence: `authType "${fields.authType}" is ${known ? 'inside' : 'outside'} the enum`,
-    });
-  } else {
-    verdicts.push({ id: 'response-auth-type', verdict: 'untested', evidence: 'no authType in the body' });
-  }
-
-  // auth-scheme: each credential kind the environment has, alone.
+  // 3. auth-scheme: each credential kind the environment has, alone.
   const apiKey = env.JELOU_API_KEY?.trim();
   const clientId = env.JELOU_CLIENT_ID?.trim();
   const clientSecret = env.JELOU_CLIENT_SECRET?.trim();
-  const viaKey = apiKey ? await probe(projectId, { baseUrl, auth: { apiKey } }) : undefined;
-  const viaBasic =
-    clientId && clientSecret ? await probe(projectId, { baseUrl, auth: { clientId, clientSecret } }) : undefined;
-  verdicts.push({
-    id: 'auth-scheme',
-    verdict: pick(viaKey, viaBasic),
-    evidence: `x-api-key: ${describe(viaKey)}; Basic: ${describe(viaBasic)}`,
-  });
+  if (apiKey) observations.push(await probe(projectId, { baseUrl, auth: { apiKey } }, 'apiKey'));
+  if (clientId && clientSecret) {
+    observations.push(await probe(projectId, { baseUrl, auth: { clientId, clientSecret } }, 'basic'));
+  }
 
-  // base-path: the same read under /jelouapi and /platform (when the base URL ends with one of them).
+  // 4. base-path: the same read under /jelouapi and /platform (when the base URL ends with one of them).
   const auth = apiKey ? { apiKey } : clientId && clientSecret ? { clientId, clientSecret } : undefined;
   const base = /\/(jelouapi|platform)\/?$/.exec(baseUrl);
   if (auth && base) {
     const root = baseUrl.slice(0, base.index);
-    // A 2xx or a documented JSON answer means the base path exists; a 404 with a bare route message ("Cannot GET …")
-    // or a non-JSON body means it does not.
-    const exists = (p: Probe): Probe => {
-      if (p.status === undefined || p.status < 300) return p;
-      const message = isObject(p.body) ? String(p.body.message ?? '') : '';
-      const routeMissing = !isObject(p.body) || (p.status === 404 && message.startsWith('Cannot '));
-      return routeMissing ? { ...p, status: 404 } : { ...p, status: 200 };
-    };
-    const a = await probe(projectId, { baseUrl: `${root}/jelouapi`, auth });
-    const b = await probe(projectId, { baseUrl: `${root}/platform`, auth });
-    verdicts.push({
-      id: 'base-path',
-      verdict: pick(exists(a), exists(b)),
-      evidence: `/jelouapi: ${describe(a)}; /platform: ${describe(b)}`,
-    });
-  } else {
-    verdicts.push({
-      id: 'base-path',
-      verdict: 'untested',
-      evidence: 'the base URL ends with neither /jelouapi nor /platform',
-    });
+    for (const path of ['/jelouapi', '/platform']) {
+      observations.push(await probe(projectId, { baseUrl: `${root}${path}`, auth }, `basePath:${path}`));
+    }
   }
 
-  // error-body: the body of a 401 (a credential that cannot be valid; read-only).
-  const denied = await probe(projectId, { baseUrl, auth: { apiKey: 'jelou-doctor-invalid-key' } });
-  verdicts.push({
-    id: 'error-body',
-    verdict: denied.status !== undefined && denied.status >= 400 ? errorStyle(denied.body) : 'untested',
-    evidence: `an invalid key answered ${describe(denied)}${isObject(denied.body) ? ` with keys ${Object.keys(denied.body).join(', ')}` : ''}`,
+  // 5. error-body: the body of a 401 (a credential that cannot be valid; read-only).
+  observations.push(await probe(projectId, { baseUrl, auth: { apiKey: 'jelou-doctor-invalid-key' } }, 'invalidKey'));
+
+  const verdicts = judgeDiscrepancies(
+    DOCTOR_DISCREPANCIES.map((id) => ({ id })),
+    observations,
+  ).map((v): Verdict => {
+    const evidence =
+      v.verdict === 'untested'
+        ? 'no request of this run bore on it'
+        : [...new Set(v.evidence.map((e) => e.saw))].join('; ');
+    return { id: v.id, verdict: v.verdict, evidence, ...(v.suggestion ? { suggestion: v.suggestion } : {}) };
   });
   return { checks, verdicts, baseUrl, ok };
 }
@@ -204,9 +159,10 @@ const doctor: Command = {
   summary: "Live, read-only checks of Jelou's API against the bundled spec, with a verdict per documented discrepancy.",
   usage: '[PROJECT_ID] [--conversation CONVERSATION_ID]',
   details: `Reads the integration (and a conversation with --conversation), checks every body against the bundled spec,
-and says which documented variant Jelou used for each discrepancy this run can test: base-path, auth-scheme,
-response-shape, envelope-missing-fields, response-auth-type, error-body (A, B, both, neither or untested, with the
-evidence; the variants are in openapi.yaml's x-jelou-discrepancies). Read-only. Exit 1 when a read fails or a body
+and says which documented variant Jelou used for each discrepancy this run can test: response-shape,
+envelope-missing-fields, response-auth-type, brain-id-value, time-formats, auth-scheme, base-path, error-body,
+conversation-samples (A, B, both, neither or untested, with the evidence; the variants are in openapi.yaml's
+x-jelou-discrepancies). The verdicts are the live contract report's, by the same rules. Read-only. Exit 1 when a read fails or a body
 does not match the spec.`,
   examples: ['JELOU_API_KEY=… jelou doctor PROJECT_ID --json'],
   flags: { conversation: { type: 'string' } },

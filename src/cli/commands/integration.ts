@@ -1,14 +1,11 @@
 // jelou integration get|create|update|delete|regenerate-secret: the REST calls on a project's integration.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AUTH_TYPES, type AuthType, type IntegrationChanges, type IntegrationCreate } from '../../index.js';
 import { requiredFlag, stringFlag, type Command, type Context } from '../command.js';
 import { clientFromEnv, projectIdOf, secretFromEnvFlag } from '../env.js';
 import { CliFailure, UsageError } from '../errors.js';
-import { requireMethod } from '../pending-methods.js';
 import { confirm, readStdin } from '../stdin.js';
-
-const AUTH_TYPES = ['bearer', 'api_key', 'basic', 'no_auth'] as const;
-type IntegrationAuthType = (typeof AUTH_TYPES)[number];
 
 const BODY_FLAGS = {
   'webhook-url': { type: 'string' },
@@ -23,13 +20,13 @@ const BODY_HELP = `  --webhook-url URL          where Jelou delivers events (htt
   --authorization-stdin      the webhook credential, read from stdin (one line)
 The credential is never taken from a flag (shell history, ps) and never printed.`;
 
-function authTypeOf(context: Context): IntegrationAuthType | undefined {
+function authTypeOf(context: Context): AuthType | undefined {
   const value = stringFlag(context, 'auth-type');
   if (value === undefined) return undefined;
   if (!(AUTH_TYPES as readonly string[]).includes(value)) {
     throw new UsageError(`--auth-type must be one of ${AUTH_TYPES.join(', ')} (not ${value})`);
   }
-  return value as IntegrationAuthType;
+  return value as AuthType;
 }
 
 async function authorizationOf(context: Context): Promise<string | undefined> {
@@ -91,7 +88,7 @@ const update: Command = {
   maxPositionals: 1,
   async run(context) {
     const projectId = projectIdOf(context);
-    const changes: { webhookUrl?: string; authType?: IntegrationAuthType; authorization?: string } = {};
+    const changes: IntegrationChanges = {};
     const webhookUrl = stringFlag(context, 'webhook-url');
     const authType = authTypeOf(context);
     const authorization = await authorizationOf(context);
@@ -120,7 +117,7 @@ const create: Command = {
   maxPositionals: 1,
   async run(context) {
     const projectId = projectIdOf(context);
-    const body: { webhookUrl: string; authType?: IntegrationAuthType; authorization?: string } = {
+    const body: IntegrationCreate = {
       webhookUrl: requiredFlag(context, 'webhook-url'),
     };
     const authType = authTypeOf(context);
@@ -128,9 +125,8 @@ const create: Command = {
     if (authType !== undefined) body.authType = authType;
     if (authorization !== undefined) body.authorization = authorization;
     const client = clientFromEnv(context);
-    requireMethod(client, 'createIntegration');
     const created = await client.createIntegration(projectId, body);
-    const { signingSecret, ...rest } = created as { signingSecret: string } & Record<string, unknown>;
+    const { signingSecret, ...rest } = created;
     if (typeof signingSecret !== 'string') throw new CliFailure('the create response carried no signingSecret');
     await revealSigningSecret(context, signingSecret, rest);
   },
@@ -151,7 +147,6 @@ const remove: Command = {
       context.out.info('Not deleted.');
       return 1;
     }
-    requireMethod(client, 'deleteIntegration');
     await client.deleteIntegration(projectId);
     if (context.out.json) context.out.jsonLine({ deleted: true, projectId });
     else context.out.line(`Deleted the integration of project ${projectId}.`);
@@ -170,9 +165,8 @@ const regenerate: Command = {
   async run(context) {
     const projectId = projectIdOf(context);
     const client = clientFromEnv(context);
-    requireMethod(client, 'regenerateSigningSecret');
     const result = await client.regenerateSigningSecret(projectId);
-    const { signingSecret, ...rest } = result as { signingSecret: string } & Record<string, unknown>;
+    const { signingSecret, ...rest } = result;
     if (typeof signingSecret !== 'string') throw new CliFailure('the regenerate response carried no signingSecret');
     await revealSigningSecret(context, signingSecret, rest);
   },

@@ -2,7 +2,7 @@
 import { requiredFlag, stringFlag, type Command, type Context } from '../command.js';
 import { clientFromEnv, projectIdOf, signingSecretFromEnv } from '../env.js';
 import { UsageError } from '../errors.js';
-import { requireMethod, type CliAgentMessage } from '../pending-methods.js';
+import type { OutgoingMessage, SendMessageInput } from '../../index.js';
 
 const KINDS = ['text', 'image', 'video', 'audio', 'document'] as const;
 
@@ -49,7 +49,7 @@ export function mimeTypeOf(context: Context, url: string): string {
 }
 
 /** The message the flags describe: exactly one of --text/--image/--video/--audio/--document. */
-export function messageOf(context: Context): CliAgentMessage {
+export function messageOf(context: Context): OutgoingMessage {
   const given = KINDS.filter((k) => stringFlag(context, k) !== undefined);
   if (given.length !== 1) {
     throw new UsageError('give exactly one of --text, --image, --video, --audio, --document');
@@ -104,7 +104,7 @@ X-Jelou-Signature of the exact body; no API key is sent there.`,
   maxPositionals: 1,
   async run(context) {
     const projectId = projectIdOf(context);
-    const input = {
+    const input: SendMessageInput = {
       roomId: requiredFlag(context, 'room'),
       botId: requiredFlag(context, 'bot'),
       userId: requiredFlag(context, 'user'),
@@ -112,11 +112,9 @@ X-Jelou-Signature of the exact body; no API key is sent there.`,
     };
     signingSecretFromEnv(context);
     const client = clientFromEnv(context);
-    requireMethod(client, 'sendMessage');
-    const sent = (await client.sendMessage(projectId, input)) as unknown as Record<string, unknown>;
-    const id = sent.id ?? sent.messageId;
-    if (context.out.json) context.out.jsonLine({ ...sent, id });
-    else context.out.line(String(id));
+    const sent = await client.sendMessage(projectId, input);
+    if (context.out.json) context.out.jsonLine(sent);
+    else context.out.line(sent.id);
   },
 };
 

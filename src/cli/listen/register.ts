@@ -4,7 +4,7 @@
 // by the API, so it is never touched).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliClient } from '../pending-methods.js';
+import type { ExternalSupportClient } from '../../index.js';
 import { CliFailure, UsageError } from '../errors.js';
 
 /** What the restore file holds: no secret. */
@@ -37,7 +37,7 @@ export async function readRestore(file: string): Promise<RestoreRecord | undefin
 
 /** Saves the original webhookUrl, then points the integration at the public URL. */
 export async function register(
-  client: CliClient,
+  client: ExternalSupportClient,
   projectId: string,
   publicUrl: string,
   file: string,
@@ -62,7 +62,7 @@ export async function register(
 }
 
 /** Puts the saved webhookUrl back, then removes the restore file. */
-export async function restore(client: CliClient, file: string): Promise<RestoreRecord> {
+export async function restore(client: ExternalSupportClient, file: string): Promise<RestoreRecord> {
   const record = await readRestore(file);
   if (!record) throw new UsageError(`nothing to restore: ${file} does not exist`);
   if (record.baseUrl !== client.baseUrl) {

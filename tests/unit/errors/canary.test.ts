@@ -5,6 +5,8 @@ import { inspect } from 'node:util';
 import { createExternalSupportClient, JelouError, type ClientOptions, type RequestOptions } from '../../../src/index';
 
 const BASE = 'https://api.example.test/jelouapi';
+const MESSAGES = 'https://messages.example.test';
+const TEXT = { type: 'text', body: 'Hello from the agent' } as const;
 
 interface Kind {
   name: string;
@@ -16,6 +18,18 @@ interface Kind {
   long: string[];
   /** Shorter credentials: absent wherever they stand as a whole token. */
   short?: string[];
+  /**
+   * Secrets that never travel (the signing secret: only its HMAC is sent): the fake server echoes them anyway, as a
+   * server that knows the secret might, and `sendMessage` is driven too.
+   */
+  echoed?: string[];
+  /**
+   * KNOWN LEAK, reported for src/ to fix: a signing secret given as a function is not resolved before a gateway
+   * call (getIntegration, updateIntegration, client.raw), so the redactor does not know it there and an echo of it
+   * is kept. Those paths are checked in the `it.failing` test below (which starts failing once src/ is fixed: then
+   * drop this flag and that test); every other path of this kind is checked as usual.
+   */
+  gatewayKnownLeak?: boolean;
 }
 
 const kinds: Kind[] = [
@@ -58,6 +72,19 @@ const kinds: Kind[] = [
     options: { auth: { apiKey: 'cnry-api-key-1a2b' } },
     authorization: 'cnry-webhook-token-3a4b',
     long: ['cnry-api-key-1a2b', 'cnry-webhook-token-3a4b'],
+  },
+  {
+    name: 'a signing secret',
+    options: { auth: { apiKey: 'cnry-api-key-1a2b' }, signingSecret: 'cnry-signing-secret-5c6d' },
+    long: ['cnry-api-key-1a2b', 'cnry-signing-secret-5c6d'],
+    echoed: ['cnry-signing-secret-5c6d'],
+  },
+  {
+    name: 'a signing secret function',
+    options: { auth: { apiKey: 'cnry-api-key-1a2b' }, signingSecret: async () => 'cnry-signing-fn-secret-7e8f' },
+    long: ['cnry-api-key-1a2b', 'cnry-signing-fn-secret-7e8f'],
+    echoed: ['cnry-signing-fn-secret-7e8f'],
+    gatewayKnownLeak: true,
   },
 ];
 
@@ -117,12 +144,12 @@ function hybrid(echo: string): unknown {
   };
 }
 
-async function echoFetch(request: Request, answer: Answer): Promise<Response> {
+async function echoFetch(request: Request, answer: Answer, echoed: string[] = []): Promise<Response> {
   const body = await request.text();
   const sent: string[] = [];
   request.headers.forEach((value) => sent.push(value));
   const token = /^Bearer (.*)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-  const echo = [...sent, ...(token ? [token] : []), body].join(' ');
+  const echo = [...sent, ...(token ? [token] : []), body, ...echoed].join(' ');
   return answer({ request, body, echo });
 }
 
@@ -177,7 +204,8 @@ async function call(kind: Kind, answer: Answer, extra: Partial<ClientOptions>, h
     baseUrl: BASE,
     env: {},
     maxRetries: 0,
-    fetch: (request) => echoFetch(request, answer),
+    messagesBaseUrl: MESSAGES,
+    fetch: (request) => echoFetch(request, answer, kind.echoed),
     ...extra,
   });
   const perCall = kind.requestOptions;
@@ -189,7 +217,9 @@ async function call(kind: Kind, answer: Answer, extra: Partial<ClientOptions>, h
       });
       return error === undefined ? undefined : new JelouError('raw answered with an error body');
     }
-    if (how === 'update' || kind.authorization !== undefined) {
+    if (how === 'send') {
+      await client.sendMessage('P1', { roomId: 'R1', botId: 'B1', userId: 'U1', message: TEXT }, perCall);
+    } else if (how === 'update' || kind.authorization !== undefined) {
       await client.updateIntegration(
         'P1',
         { webhookUrl: 'https://my-system.com/h', authType: 'bearer', authorization: kind.authorization ?? 'tok' },
@@ -213,17 +243,26 @@ describe('the canary suite', () => {
     it.each(paths.map(([name, answer, extra]) => [name, answer, extra ?? {}] as const))(
       'leaks nothing and garbles no message through %s',
       async (_path, answer, extra) => {
-        for (const how of ['get', 'update']) {
+        const found: { how: string; leaks: string[] }[] = [];
+        const hows = kind.gatewayKnownLeak ? ['send'] : kind.echoed ? ['get', 'update', 'send'] : ['get', 'update'];
+        for (const how of hows) {
           const error = await call(kind, answer, extra, how);
+          // The messages host's answer is undocumented: sendMessage keeps any 2xx JSON body, so no error there.
+          if (how === 'send' && _path === 'a 200 of the wrong shape echoing them') {
+            expect(error).toBeUndefined();
+            continue;
+          }
           expect(error).toBeInstanceOf(JelouError);
           errorsChecked++;
-          expect(leaks(error, kind)).toEqual([]);
+          const leaked = leaks(error, kind);
+          if (leaked.length > 0) found.push({ how, leaks: [...new Set(leaked)] });
           expect(garbled(error as JelouError)).toBe(false);
         }
+        expect(found).toEqual([]);
       },
     );
 
-    it('leaks nothing through client.raw', async () => {
+    (kind.gatewayKnownLeak ? it.skip : it)('leaks nothing through client.raw', async () => {
       const raw = await call(kind, paths[7]?.[1] as Answer, {}, 'raw');
       expect(raw).toBeInstanceOf(JelouError);
       errorsChecked++;
@@ -252,6 +291,56 @@ describe('the canary suite', () => {
       );
     });
   });
+
+  describe.each(kinds.filter((k) => k.echoed).map((kind) => [kind.name, kind] as const))(
+    'sendMessage with %s',
+    (_name, kind) => {
+      it('leaks nothing through a real connection error and through validation errors that hold the secret', async () => {
+        const secret = kind.echoed?.[0] ?? '';
+        const client = createExternalSupportClient({
+          ...kind.options,
+          messagesBaseUrl: 'http://127.0.0.1:1',
+          env: {},
+          maxRetries: 0,
+        });
+        const send = (input: Parameters<typeof client.sendMessage>[1]) =>
+          client.sendMessage('P1', input).catch((e: unknown) => e);
+        const party = { roomId: 'R1', botId: 'B1', userId: 'U1' };
+        const errors = [
+          await send({ ...party, message: TEXT }),
+          await send({ ...party, roomId: '\ud800', message: TEXT }),
+          await send({ ...party, roomId: `R1\n${secret}`, message: TEXT }),
+          await send({
+            ...party,
+            message: { type: 'image', url: `http://example.com/${secret}.jpg`, mimeType: 'image/jpeg' },
+          }),
+          await send({ ...party, message: { type: 'text', body: 'hi', id: `${secret}\u0001` } }),
+        ];
+        expect((errors[0] as Error).message).toMatch(/^Connection error: POST http:\/\/127\.0\.0\.1:1\//);
+        for (const error of errors) {
+          expect(error).toBeInstanceOf(JelouError);
+          errorsChecked++;
+          expect(leaks(error, kind)).toEqual([]);
+          expect(garbled(error as JelouError)).toBe(false);
+        }
+      });
+    },
+  );
+
+  it.failing(
+    'KNOWN LEAK: a function-form signing secret echoed on a gateway call (get, update, client.raw) is scrubbed',
+    async () => {
+      const kind = kinds.find((k) => k.gatewayKnownLeak) as Kind;
+      const found: string[] = [];
+      for (const [name, answer, extra] of paths) {
+        for (const how of ['get', 'update', 'raw']) {
+          const error = await call(kind, answer, extra ?? {}, how);
+          if (error !== undefined && leaks(error, kind).length > 0) found.push(`${how} through ${name}`);
+        }
+      }
+      expect(found).toEqual([]);
+    },
+  );
 
   it('leaves /v1/external-support/ intact with a 1-character key', async () => {
     const error = await call(kinds[1] as Kind, paths[1]?.[1] as Answer, {}, 'get');

@@ -1,8 +1,9 @@
 // @ts-check
 // "Which docs are true": a verdict for each `x-jelou-discrepancies` entry of the spec, from what a live run saw.
 //
-// Plain JavaScript with no dependencies and no test-runner imports, so `npm run contract` and the CLI's
-// `jelou doctor` (from a built package) use the same judge. Input: the discrepancies of the spec and a list of
+// Plain JavaScript with no dependencies and no test-runner imports, so `npm run contract` (scripts/contract.mjs,
+// from a fresh clone before any build) and the CLI's `jelou doctor` (src/cli/commands/doctor.ts imports this file;
+// esbuild bundles it into the bin; `verdicts.d.mts` types it for tsc) use the same judge. Input: the discrepancies of the spec and a list of
 // observations (one per answered request: operation, request, status, body, violations). Output: one verdict per
 // discrepancy — `A` (the first variant holds), `B` (the second), `both`, `neither`, or `untested` — with the evidence
 // and, where the evidence is conclusive, the spec change it suggests.
@@ -50,6 +51,11 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 const ok = (o) => o.status !== undefined && o.status >= 200 && o.status < 300;
 const failed = (o) => o.status !== undefined && o.status >= 400;
 const payload = (body) => (isObject(body) && isObject(body.data) ? body.data : body);
+/** A 404 whose body is a router's "no such route" (`Cannot GET /…`, as text or in a JSON `message`). */
+const routeMissing = (o) =>
+  o.status === 404 &&
+  (typeof o.body === 'string' ||
+    (isObject(o.body) && typeof o.body.message === 'string' && o.body.message.startsWith('Cannot ')));
 
 /** Which documented shape a body has. */
 export function shapeOf(body) {
@@ -77,7 +83,7 @@ const JUDGES = {
     all
       .filter((o) => o.operation === 'getIntegration' && o.tag?.startsWith('basePath:') && o.status !== undefined)
       .map((o) => {
-        const answered = ok(o) || (failed(o) && isObject(o.body));
+        const answered = ok(o) || (failed(o) && isObject(o.body) && !routeMissing(o));
         const onJelouapi = o.tag === 'basePath:/jelouapi';
         const saw = `${answered ? 'answered' : 'no such path'} under ${o.tag?.slice(9)}`;
         return { supports: answered === onJelouapi ? 'A' : 'B', evidence: evidence(o, saw) };
@@ -202,14 +208,18 @@ const JUDGES = {
       .filter((o) => failed(o) && isObject(o.body))
       .map((o) => {
         const b = /** @type {Record<string, unknown>} */ (o.body);
-        const hybrid = Array.isArray(b.message) && b.statusMessage === 'failed' && b.status === 0;
+        // Variant A also documents `{message: "Authentication failed"}` alone for a 401.
+        const bare401 = o.status === 401 && typeof b.message === 'string' && Object.keys(b).length === 1;
+        const hybrid = (Array.isArray(b.message) && b.statusMessage === 'failed' && b.status === 0) || bare401;
         const jelou = typeof b.message === 'string' && isObject(b.error);
         return {
           supports: hybrid && !jelou ? 'A' : jelou ? 'B' : 'neither',
           evidence: evidence(
             o,
             hybrid
-              ? 'message[], statusMessage failed, status 0'
+              ? bare401
+                ? 'a 401 with only a message string'
+                : 'message[], statusMessage failed, status 0'
               : jelou
                 ? 'message string with error{}'
                 : 'another error shape',

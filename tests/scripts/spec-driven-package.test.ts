@@ -1,0 +1,146 @@
+// Issue 7's acceptance point on the built package: on a throwaway copy of the repository whose flat integration
+// schema has one more optional string property, `npm run generate && npm run build` (the same scripts, run in the
+// copy), then a TypeScript consumer of the built package (resolved through its package.json "exports", as a user
+// installs it) reads `integration.newProperty` without a type error, and the built client, run against a local
+// HTTP server, returns the value the server sent, from both the ESM and the CommonJS bundle.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseYaml, stringifyYaml } from '@redocly/openapi-core';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..', '..');
+const PROPERTY = 'newProperty';
+const COPIED = ['openapi', 'src', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'redocly.yaml'];
+
+interface Spec {
+  components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+}
+
+let copy: string;
+let server: Server;
+let baseUrl: string;
+const seen: string[] = [];
+
+async function node(args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, args, { cwd, encoding: 'utf8' });
+    return `${stdout}${stderr}`;
+  } catch (error) {
+    const e = error as Error & { stdout?: string; stderr?: string };
+    throw new Error(`node ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+}
+
+beforeAll(async () => {
+  copy = mkdtempSync(path.join(tmpdir(), 'jelou-spec-driven-'));
+  for (const entry of COPIED) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+
+  // The one change: an optional string property on the flat integration schema.
+  const specFile = path.join(copy, 'openapi', 'openapi.yaml');
+  const spec = parseYaml(readFileSync(specFile, 'utf8')) as Spec;
+  const flat = spec.components.schemas['IntegrationFlat'];
+  if (flat === undefined) throw new Error('the spec has no IntegrationFlat schema in openapi/openapi.yaml');
+  flat.properties[PROPERTY] = { type: 'string', description: 'A property added by the test.' };
+  writeFileSync(specFile, stringifyYaml(spec));
+
+  // npm run generate && npm run build, in the copy.
+  await node(['scripts/generate.mjs'], copy);
+  await node(['scripts/build.mjs'], copy);
+
+  // A consumer project with the built package installed under its name (a link to the copy, as `npm link` does).
+  const consumer = path.join(copy, 'consumer');
+  mkdirSync(path.join(consumer, 'node_modules'), { recursive: true });
+  symlinkSync(copy, path.join(consumer, 'node_modules', 'jelou-external-support'), 'dir');
+
+  server = createServer((request, response) => {
+    seen.push(`${request.method} ${request.url}`);
+    response.setHeader('content-type', 'application/json');
+    response.end(
+      JSON.stringify({
+        brainId: 'B',
+        webhookUrl: 'https://panel.example.com/h',
+        createdAt: '2024-01-01T00:00:00Z',
+        [PROPERTY]: 'sent by the server',
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jelouapi`;
+}, 240_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+test('the regenerated, built declarations type the added property for a consumer of the package', async () => {
+  const consumer = path.join(copy, 'consumer');
+  writeFileSync(
+    path.join(consumer, 'consumer.ts'),
+    [
+      "import { createExternalSupportClient, type Integration } from 'jelou-external-support';",
+      "const client = createExternalSupportClient({ auth: { apiKey: 'k' } });",
+      'export async function read(): Promise<string | undefined> {',
+      "  const integration: Integration = await client.getIntegration('PROJECT_ID');",
+      `  const value: string | undefined = integration.${PROPERTY};`,
+      '  // @ts-expect-error typed as the spec says: a string, not a number',
+      `  const wrong: number | undefined = integration.${PROPERTY};`,
+      '  void wrong;',
+      '  return value;',
+      '}',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+  writeFileSync(
+    path.join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM'],
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noEmit: true,
+        types: [],
+        typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+      },
+      files: ['consumer.ts'],
+    }),
+  );
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  // The declarations it reads are the built ones, from dist/ of the copy.
+  const listed = await node([tsc, '-p', consumer, '--listFilesOnly'], consumer);
+  expect(listed).toContain(path.join(copy, 'dist'));
+  expect(listed).not.toContain(path.join(copy, 'src'));
+  expect(await node([tsc, '-p', consumer], consumer)).toBe('');
+}, 120_000);
+
+test.each([
+  ['ESM', 'import', "const { createExternalSupportClient } = await import('jelou-external-support');"],
+  ['CommonJS', 'require', "const { createExternalSupportClient } = require('jelou-external-support');"],
+])(
+  'the built %s client returns the value the server sent (%s)',
+  async (format, _how, load) => {
+    const consumer = path.join(copy, 'consumer');
+    const file = path.join(consumer, format === 'ESM' ? 'read.mjs' : 'read.cjs');
+    const body = `
+      const client = createExternalSupportClient({ auth: { apiKey: 'k' }, env: {}, baseUrl: ${JSON.stringify(baseUrl)} });
+      const integration = await client.getIntegration('PROJECT_ID');
+      console.log(JSON.stringify(integration.${PROPERTY}));`;
+    writeFileSync(file, format === 'ESM' ? `${load}\n${body}` : `(async () => {\n${load}\n${body}\n})();`);
+    const before = seen.length;
+    expect((await node([file], consumer)).trim()).toBe('"sent by the server"');
+    expect(seen.slice(before)).toEqual(['GET /jelouapi/v1/external-support/PROJECT_ID']);
+  },
+  60_000,
+);
