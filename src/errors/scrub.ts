@@ -7,6 +7,11 @@ import { isSensitiveHeader, REDACTED, scrubSecrets } from './redact.js';
 
 type Scrub = (text: string) => string;
 
+// A body field that holds a credential by its name (`signingSecret`, `authorization`, `apiKey`, `password`,
+// `accessToken`…) is redacted whatever its value: a secret the client never saw (a new signing secret in a
+// response that failed validation) is hidden too.
+const SECRET_FIELD = /(?:secret|token|password|passwd|authorization|api_?key|signature)$/i;
+
 function read(target: object, key: string): unknown {
   try {
     return (target as Record<string, unknown>)[key];
@@ -36,7 +41,7 @@ function walk(target: object, scrub: Scrub, seen: Set<unknown>, keys: Iterable<s
   for (const key of keys) {
     if (key === 'name' || key === 'cause') continue;
     const value = read(target, key);
-    if (typeof value === 'string') put(target, key, scrub(value));
+    if (typeof value === 'string') put(target, key, depth > 0 && SECRET_FIELD.test(key) ? REDACTED : scrub(value));
     else if (value instanceof Headers) {
       const copy = new Headers();
       value.forEach((v, name) => copy.append(name, isSensitiveHeader(name, v) ? REDACTED : scrub(v)));
