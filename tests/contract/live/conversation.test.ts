@@ -11,21 +11,12 @@ import {
   liveConfig,
   LIVE_TEST_TIMEOUT_MS,
   observe,
-  type Observation,
+  observed,
 } from './live-support';
 
 jest.setTimeout(LIVE_TEST_TIMEOUT_MS * 2);
 
 const BASE = '/v1/external-support/{projectId}';
-
-function observed(seen: Observation) {
-  return {
-    ...(seen.status === undefined ? {} : { status: seen.status }),
-    ...(seen.shape === undefined ? {} : { shape: seen.shape }),
-    violations: seen.violations,
-    latencyMs: seen.latencyMs,
-  };
-}
 
 /** The conversation id in a start answer, where Jelou's undocumented body may put it. */
 function idIn(data: unknown): string | undefined {

@@ -14,6 +14,7 @@ import {
   liveConfig,
   LIVE_TEST_TIMEOUT_MS,
   observe,
+  observed,
   SECRET_FILE_ENV,
   type Observation,
 } from './live-support';
@@ -21,15 +22,6 @@ import {
 jest.setTimeout(LIVE_TEST_TIMEOUT_MS * 2);
 
 const PATH = '/v1/external-support/{projectId}';
-
-function observed(seen: Observation) {
-  return {
-    ...(seen.status === undefined ? {} : { status: seen.status }),
-    ...(seen.shape === undefined ? {} : { shape: seen.shape }),
-    violations: seen.violations,
-    latencyMs: seen.latencyMs,
-  };
-}
 
 /** Hands a new secret to the runner (mode 0600), replacing the one before: only the last is valid. */
 function keepSecret(secret: unknown, issuedBy: string): void {

@@ -150,6 +150,16 @@ export async function observe(
   }
 }
 
+/** What a report row records of an observation: status and shape when known, violations, latency. */
+export function observed(seen: Observation): Pick<Observation, 'status' | 'shape' | 'violations' | 'latencyMs'> {
+  return {
+    ...(seen.status === undefined ? {} : { status: seen.status }),
+    ...(seen.shape === undefined ? {} : { shape: seen.shape }),
+    violations: seen.violations,
+    latencyMs: seen.latencyMs,
+  };
+}
+
 /** Short text of an observation for the report's `got` column. */
 export function describeObservation(observation: Observation): string {
   const { error, status, shape, violations } = observation;

@@ -13,8 +13,8 @@ import {
   liveConfig,
   LIVE_TEST_TIMEOUT_MS,
   observe,
+  observed,
   writesEnabled,
-  type Observation,
 } from './live-support';
 
 jest.setTimeout(LIVE_TEST_TIMEOUT_MS);
@@ -27,15 +27,6 @@ function markedUrl(original: string): string {
   const url = new URL(original);
   url.searchParams.set('jelou-contract', String(Date.now()));
   return url.href;
-}
-
-function observed(seen: Observation): Pick<Observation, 'status' | 'shape' | 'violations' | 'latencyMs'> {
-  return {
-    ...(seen.status === undefined ? {} : { status: seen.status }),
-    ...(seen.shape === undefined ? {} : { shape: seen.shape }),
-    violations: seen.violations,
-    latencyMs: seen.latencyMs,
-  };
 }
 
 /** Puts the original webhookUrl back; returns what went wrong, if anything (never throws). */
