@@ -4,22 +4,17 @@
 // installs it) reads `integration.newProperty` without a type error, and the built client, run against a local
 // HTTP server, returns the value the server sent, from both the ESM and the CommonJS bundle.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseYaml, stringifyYaml } from '@redocly/openapi-core';
+import { addPropertyToFlatIntegration, consumerSource, PROPERTY } from '../support/spec-driven';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
-const PROPERTY = 'newProperty';
 const COPIED = ['openapi', 'src', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'redocly.yaml'];
-
-interface Spec {
-  components: { schemas: Record<string, { properties: Record<string, unknown> }> };
-}
 
 let copy: string;
 let server: Server;
@@ -42,12 +37,7 @@ beforeAll(async () => {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
 
   // The one change: an optional string property on the flat integration schema.
-  const specFile = path.join(copy, 'openapi', 'openapi.yaml');
-  const spec = parseYaml(readFileSync(specFile, 'utf8')) as Spec;
-  const flat = spec.components.schemas['IntegrationFlat'];
-  if (flat === undefined) throw new Error('the spec has no IntegrationFlat schema in openapi/openapi.yaml');
-  flat.properties[PROPERTY] = { type: 'string', description: 'A property added by the test.' };
-  writeFileSync(specFile, stringifyYaml(spec));
+  addPropertyToFlatIntegration(path.join(copy, 'openapi', 'openapi.yaml'));
 
   // npm run generate && npm run build, in the copy.
   await node(['scripts/generate.mjs'], copy);
@@ -81,21 +71,7 @@ afterAll(async () => {
 
 test('the regenerated, built declarations type the added property for a consumer of the package', async () => {
   const consumer = path.join(copy, 'consumer');
-  writeFileSync(
-    path.join(consumer, 'consumer.ts'),
-    [
-      "import { createExternalSupportClient, type Integration } from 'jelou-external-support';",
-      "const client = createExternalSupportClient({ auth: { apiKey: 'k' } });",
-      'export async function read(): Promise<string | undefined> {',
-      "  const integration: Integration = await client.getIntegration('PROJECT_ID');",
-      `  const value: string | undefined = integration.${PROPERTY};`,
-      '  // @ts-expect-error typed as the spec says: a string, not a number',
-      `  const wrong: number | undefined = integration.${PROPERTY};`,
-      '  void wrong;',
-      '  return value;',
-      '}',
-    ].join('\n'),
-  );
+  writeFileSync(path.join(consumer, 'consumer.ts'), consumerSource('jelou-external-support'));
   writeFileSync(
     path.join(consumer, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),

@@ -4,16 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYaml, stringifyYaml } from '@redocly/openapi-core';
 import ts from 'typescript';
+import { addPropertyToFlatIntegration, consumerSource, PROPERTY } from '../../support/spec-driven';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const WORK = path.join(ROOT, '.tmp', 'spec-driven-test');
-const PROPERTY = 'newProperty';
-
-interface Spec {
-  components: { schemas: Record<string, { properties: Record<string, unknown> }> };
-}
 
 function run(command: string, args: string[], cwd = ROOT): { status: number | null; output: string } {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
@@ -25,12 +20,7 @@ beforeAll(() => {
   mkdirSync(WORK, { recursive: true });
   // The spec (every file of openapi/), with one more optional string property on the flat integration.
   cpSync(path.join(ROOT, 'openapi'), path.join(WORK, 'openapi'), { recursive: true });
-  const root = path.join(WORK, 'openapi', 'openapi.yaml');
-  const spec = parseYaml(readFileSync(root, 'utf8')) as Spec;
-  const flat = spec.components.schemas['IntegrationFlat'];
-  if (flat === undefined) throw new Error('the spec has no IntegrationFlat schema in openapi/openapi.yaml');
-  flat.properties[PROPERTY] = { type: 'string', description: 'A property added by the test.' };
-  writeFileSync(root, stringifyYaml(spec));
+  addPropertyToFlatIntegration(path.join(WORK, 'openapi', 'openapi.yaml'));
   // src/ unchanged, then regenerated from the changed spec.
   cpSync(path.join(ROOT, 'src'), path.join(WORK, 'src'), { recursive: true });
   const generated = run(process.execPath, [
@@ -67,21 +57,7 @@ it('leaves every hand-written file of src/ as it was', () => {
 });
 
 it('types the added property on the exported Integration for a TypeScript consumer', () => {
-  writeFileSync(
-    path.join(WORK, 'consumer.ts'),
-    [
-      "import { createExternalSupportClient, type Integration } from './src/index.js';",
-      'const client = createExternalSupportClient({ auth: { apiKey: "k" } });',
-      `export async function read(): Promise<string | undefined> {`,
-      "  const integration: Integration = await client.getIntegration('PROJECT_ID');",
-      `  const value: string | undefined = integration.${PROPERTY};`,
-      '  // @ts-expect-error typed as the spec says: a string, not a number',
-      `  const wrong: number | undefined = integration.${PROPERTY};`,
-      '  void wrong;',
-      '  return value;',
-      '}',
-    ].join('\n'),
-  );
+  writeFileSync(path.join(WORK, 'consumer.ts'), consumerSource('./src/index.js'));
   writeFileSync(
     path.join(WORK, 'tsconfig.json'),
     JSON.stringify({
