@@ -2,19 +2,19 @@
 // explicit consent, refused before anything is sent when its variables are missing or do not match; the
 // conversation run messages the stand-in's user with a valid signature; the destructive run prints the new secret
 // once, on stdout only; the report ends with a verdict per documented discrepancy.
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '@redocly/openapi-core';
 import { startJelouStandin, type JelouStandin } from '../support/jelou-standin';
 import {
+  canary,
+  everything,
   lastLine,
   prismProcessesFor,
   REPO_ROOT,
   rowsOf,
   runContract,
   RUN_TEST_TIMEOUT_MS,
-  type ContractRun,
 } from './run-contract';
 
 const PROJECT_ID = 'contract-project';
@@ -25,10 +25,6 @@ afterEach(async () => {
   await standin?.close();
   standin = undefined;
 });
-
-const canary = (): string => `canary-${randomBytes(12).toString('hex')}`;
-const everything = (run: ContractRun): string =>
-  [run.stdout, run.stderr, ...Object.entries(run.files).map(([name, text]) => `${name}\n${text}`)].join('\n');
 
 describe('npm run contract live, levels refused before anything is sent', () => {
   it('refuses JELOU_CONTRACT_CONVERSATION=1 without the bot, the user and the signing secret', async () => {
@@ -132,7 +128,7 @@ describe('npm run contract live at every level (a local stand-in)', () => {
       // Which docs are true: the stand-in's default shapes give known verdicts, each with its evidence.
       const verdict = (id: string) => run.report?.verdicts?.find((v) => v.id === id);
       const documented = (
-        parse(readFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.yaml'), 'utf8')) as {
+        parseYaml(readFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.yaml'), 'utf8')) as {
           'x-jelou-discrepancies': { id: string }[];
         }
       )['x-jelou-discrepancies'];

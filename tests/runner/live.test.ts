@@ -2,9 +2,10 @@
 // the report must name the shape each operation returned and every sl-violations entry, writes must be opt-in
 // and restored, credentials must never be printed, and no Prism may outlive a run.
 import { DEFAULT_MAX_RETRIES } from '../../src/client/retry-policy';
-import { randomBytes } from 'node:crypto';
 import { startJelouStandin, type JelouStandin, type StandinOptions } from '../support/jelou-standin';
 import {
+  canary,
+  everything,
   lastLine,
   operationOf,
   prismProcessesFor,
@@ -24,8 +25,6 @@ afterEach(async () => {
   standin = undefined;
 });
 
-const canary = (): string => `canary-${randomBytes(12).toString('hex')}`;
-
 /** Starts a stand-in, runs the live contract suite against it, and checks no Prism for it is left running. */
 async function liveRun(options: Omit<StandinOptions, 'projectId'>, env: Record<string, string>): Promise<ContractRun> {
   const server = await startJelouStandin({ projectId: PROJECT_ID, ...options });
@@ -38,11 +37,6 @@ async function liveRun(options: Omit<StandinOptions, 'projectId'>, env: Record<s
   });
   expect(prismProcessesFor(new URL(server.url).host)).toEqual([]);
   return run;
-}
-
-/** Every place a credential could leak to: terminal output and every file the run wrote. */
-function everything(run: ContractRun): string {
-  return [run.stdout, run.stderr, ...Object.entries(run.files).map(([name, text]) => `${name}\n${text}`)].join('\n');
 }
 
 function patchesReceived(): { url: string; body: string }[] {

@@ -1,5 +1,6 @@
 // Runs scripts/contract.mjs (`npm run contract`) as a child process with a chosen environment and its own
 // reports directory, and collects what it printed and wrote.
+import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -140,4 +141,14 @@ export function rowsOf(report: Report | undefined, operation: string, caseName?:
 /** The summary of one operation. */
 export function operationOf(report: Report | undefined, operationId: string): ReportOperation | undefined {
   return report?.operations.find((op) => op.operationId === operationId);
+}
+
+/** A random value to pass as a credential and then look for in everything a run printed or wrote. */
+export function canary(): string {
+  return `canary-${randomBytes(12).toString('hex')}`;
+}
+
+/** Every place a credential could leak to: terminal output and every file the run wrote. */
+export function everything(run: ContractRun): string {
+  return [run.stdout, run.stderr, ...Object.entries(run.files).map(([name, text]) => `${name}\n${text}`)].join('\n');
 }
