@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { configProblems, DEFAULT_LIVE_BASE_URL, liveSkipReasons } from './lib/contract-config.mjs';
 import { judgeDiscrepancies, renderVerdicts } from '../src/cli/doctor/verdicts.mjs';
 import { toJUnit } from './lib/contract-report/junit.mjs';
+import { onLines } from './lib/on-lines.mjs';
 import { redactDeep, redactorFor } from './lib/contract-report/redact.mjs';
 import {
   buildRows,
@@ -89,19 +90,7 @@ const specOperations = (async () => {
 // Jest, in its own process group.
 
 function redactingPipe(source, target) {
-  let pending = '';
-  source.setEncoding('utf8');
-  source.on('data', (chunk) => {
-    pending += chunk;
-    const end = pending.lastIndexOf('\n');
-    if (end === -1) return;
-    target.write(redact(pending.slice(0, end + 1)));
-    pending = pending.slice(end + 1);
-  });
-  source.on('end', () => {
-    if (pending) target.write(redact(pending));
-    pending = '';
-  });
+  onLines(source, (lines) => target.write(redact(lines)));
 }
 
 /** Pids of the live (non-zombie) processes of a process group, from /proc; undefined where there is no /proc. */

@@ -11,6 +11,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseYaml } from '@redocly/openapi-core';
+import { onLines } from './lib/on-lines.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const specFile = path.join(repoRoot, 'openapi', 'openapi.yaml');
@@ -120,14 +121,7 @@ prism.once('exit', (code, signal) => {
 
 /** Prism's lines, with its private origin shown as the front's (the one to call). */
 function relay(source, target) {
-  let pending = '';
-  source.setEncoding('utf8');
-  source.on('data', (chunk) => {
-    pending += chunk;
-    const end = pending.lastIndexOf('\n');
-    if (end === -1) return;
-    const lines = pending.slice(0, end + 1);
-    pending = pending.slice(end + 1);
+  onLines(source, (lines) => {
     if (!prismOrigin) {
       const match = LISTENING.exec(lines);
       if (match?.[1]) onPrismReady(match[1].replace(/\/$/, ''));
