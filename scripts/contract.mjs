@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configProblems, DEFAULT_LIVE_BASE_URL, liveSkipReasons } from './lib/contract-config.mjs';
-import { judgeDiscrepancies, renderVerdicts } from '../src/cli/doctor/verdicts.mjs';
+import { judgeDiscrepancies, renderVerdicts } from '../src/spec/verdicts.mjs';
 import { toJUnit } from './lib/contract-report/junit.mjs';
 import { onLines } from './lib/on-lines.mjs';
 import { redactDeep, redactorFor } from './lib/contract-report/redact.mjs';

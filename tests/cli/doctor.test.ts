@@ -1,5 +1,5 @@
 // jelou doctor against the stand-in answering each documented variant: the verdicts follow what the server did, by
-// the live contract report's own judge (src/cli/doctor/verdicts.mjs, bundled into the bin).
+// the live contract report's own judge (src/spec/verdicts.mjs, bundled into the bin).
 import type { StandinOptions } from '../support/jelou-standin';
 import { CANARY, ensureBuilt, runCli } from './support/cli';
 import { PROJECT, startStandin, standinEnv } from './support/standin';

@@ -50,7 +50,7 @@ export interface Report {
   operations: ReportOperation[];
   notes: { operation: string; case: string; note: string }[];
   rows: ReportRow[];
-  /** Live runs: a verdict per `x-jelou-discrepancies` entry (src/cli/doctor/verdicts.mjs). */
+  /** Live runs: a verdict per `x-jelou-discrepancies` entry (src/spec/verdicts.mjs). */
   verdicts?: {
     id: string;
     verdict: 'A' | 'B' | 'both' | 'neither' | 'untested';

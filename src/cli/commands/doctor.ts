@@ -1,7 +1,7 @@
 // jelou doctor: the live contract checks that need no Prism, through the client, read-only. Reads the integration
 // (and a conversation with --conversation); every body is checked against the bundled spec by the client itself
 // (a ResponseValidationError names the violation). Each answer is recorded as an observation, and the verdicts come
-// from the live contract report's own judge (src/cli/doctor/verdicts.mjs: bundled into the bin, imported by
+// from the live contract report's own judge (src/spec/verdicts.mjs: bundled into the bin, imported by
 // scripts/contract.mjs too), so doctor and `npm run contract -- --live` give the same verdict on the same answers.
 import {
   ApiError,
@@ -10,7 +10,7 @@ import {
   ResponseValidationError,
   type ClientOptions,
 } from '../../index.js';
-import { judgeDiscrepancies, type Observation } from '../doctor/verdicts.mjs';
+import { judgeDiscrepancies, type Observation } from '../../spec/verdicts.mjs';
 import { stringFlag, type Command, type Context } from '../command.js';
 import { clientFromEnv, projectIdOf } from '../env.js';
 

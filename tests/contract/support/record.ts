@@ -30,7 +30,7 @@ export interface CaseRecord {
    */
   kind?: 'spec';
   /**
-   * What the live run saw, for the verdicts on `x-jelou-discrepancies` (src/cli/doctor/verdicts.mjs):
+   * What the live run saw, for the verdicts on `x-jelou-discrepancies` (src/spec/verdicts.mjs):
    * one entry per answered request. `body` is read by the runner and never written to a report.
    */
   evidence?: EvidenceRecord[];
