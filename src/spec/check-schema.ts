@@ -36,6 +36,20 @@ export interface SchemaNode {
 }
 
 const patterns: Record<string, RegExp> = {};
+// The node of a bare JSON type name (`"string"`), made once per name.
+const typeNodes: Record<string, SchemaNode> = {};
+// Types whose `typeof` is their JSON type: a property naming one of them is checked without a recursive call.
+const TYPEOF_TYPES = new Set(['string', 'boolean', 'number']);
+
+function typeMatches(t: string | readonly string[], value: unknown, type: string): boolean {
+  if (typeof t === 'string') return t === type || (t === 'integer' && Number.isInteger(value));
+  return t.some((one) => one === type || (one === 'integer' && Number.isInteger(value)));
+}
+
+// A JSON pointer token escapes `~` and `/` (RFC 6901).
+function pointerToken(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+}
 
 /**
  * Checks `value` against `schema`, whose names refer to `defs`; returns every issue found (none: valid), pushed
@@ -48,37 +62,67 @@ export function checkSchema(
   issues: SchemaIssue[] = [],
   at = '',
 ): SchemaIssue[] {
-  const fail = (message: string): unknown => issues.push({ path: at || '/', message });
-  const node: SchemaNode = typeof schema === 'string' ? (defs[schema] ?? { t: schema }) : schema;
+  // Runs on every response: no closure, no array or path string made unless an issue is reported or a child checked.
+  const node: SchemaNode =
+    typeof schema === 'string' ? (defs[schema] ?? (typeNodes[schema] ??= { t: schema })) : schema;
   const { t, r, p, x, i, e, o, a, n, m, g, w } = node;
   const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  if (t !== undefined && ![t].flat().some((one) => one === type || (one === 'integer' && Number.isInteger(value)))) {
-    fail(`must be ${String(t)}`);
+  const where = at || '/';
+  if (t !== undefined && !typeMatches(t, value, type)) {
+    issues.push({ path: where, message: `must be ${String(t)}` });
     return issues;
   }
-  if (e?.includes(value) === false) fail('must be equal to one of the allowed values');
+  if (e?.includes(value) === false) issues.push({ path: where, message: 'must be equal to one of the allowed values' });
   if (typeof value === 'string') {
-    if (m !== undefined && [...value].length < m) fail(`must NOT have fewer than ${m} characters`);
-    if (g !== undefined && !(patterns[g] ??= new RegExp(g, 'u')).test(value)) fail(`must match pattern "${g}"`);
+    // Code points, not UTF-16 units: a string of `length` units has at least `length / 2` code points.
+    if (m !== undefined && value.length < 2 * m && [...value].length < m) {
+      issues.push({ path: where, message: `must NOT have fewer than ${m} characters` });
+    }
+    if (g !== undefined && !(patterns[g] ??= new RegExp(g, 'u')).test(value)) {
+      issues.push({ path: where, message: `must match pattern "${g}"` });
+    }
   } else if (Array.isArray(value)) {
     if (i !== undefined) value.forEach((item, index) => checkSchema(i, item, defs, issues, `${at}/${index}`));
   } else if (type === 'object') {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (m !== undefined && keys.length < m) fail(`must NOT have fewer than ${m} properties`);
-    for (const name of r ?? []) if (record[name] === undefined) fail(`must have required property '${name}'`);
-    for (const name of n ?? []) if (record[name] !== undefined) fail(`must NOT have property '${name}'`);
-    if (w?.[1].includes(record[w[0]]) && record[w[2]] === undefined) fail(`must have required property '${w[2]}'`);
+    if (m !== undefined && keys.length < m) {
+      issues.push({ path: where, message: `must NOT have fewer than ${m} properties` });
+    }
+    if (r !== undefined) {
+      for (const name of r) {
+        if (record[name] === undefined) issues.push({ path: where, message: `must have required property '${name}'` });
+      }
+    }
+    if (n !== undefined) {
+      for (const name of n) {
+        if (record[name] !== undefined) issues.push({ path: where, message: `must NOT have property '${name}'` });
+      }
+    }
+    if (w?.[1].includes(record[w[0]]) && record[w[2]] === undefined) {
+      issues.push({ path: where, message: `must have required property '${w[2]}'` });
+    }
     for (const key of keys) {
       const child = p !== undefined && Object.hasOwn(p, key) ? p[key] : undefined;
-      // A JSON pointer token escapes `~` and `/` (RFC 6901).
-      const where = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (child !== undefined) checkSchema(child, record[key], defs, issues, where);
-      // Reported at the property itself, so a request body's refusal names the unknown key.
-      else if (x) issues.push({ path: where, message: 'must NOT be an additional property' });
+      if (child !== undefined) {
+        const item = record[key];
+        // A plain `"string"`-like type that the value has: nothing more to check.
+        if (
+          typeof child === 'string' &&
+          typeof item === child &&
+          TYPEOF_TYPES.has(child) &&
+          !Object.hasOwn(defs, child)
+        ) {
+          continue;
+        }
+        checkSchema(child, item, defs, issues, `${at}/${pointerToken(key)}`);
+      } else if (x) {
+        // Reported at the property itself, so a request body's refusal names the unknown key.
+        issues.push({ path: `${at}/${pointerToken(key)}`, message: 'must NOT be an additional property' });
+      }
     }
   }
-  for (const part of a ?? []) checkSchema(part, value, defs, issues, at);
+  if (a !== undefined) for (const part of a) checkSchema(part, value, defs, issues, at);
   if (o !== undefined) {
     // Branches are tried quietly; their issues are reported only when no branch matched.
     const found: SchemaIssue[] = [];
@@ -88,7 +132,7 @@ export function checkSchema(
       if (checkSchema(branch, value, defs, found, at).length === before) matches++;
     }
     if (matches === 0) issues.push(...found);
-    if (matches !== 1) fail('must match exactly one schema in oneOf');
+    if (matches !== 1) issues.push({ path: where, message: 'must match exactly one schema in oneOf' });
   }
   return issues;
 }
