@@ -14,7 +14,8 @@ export function hasControlCharacter(text: string): boolean {
 
 /** True when the text has half of a UTF-16 surrogate pair alone (`'\ud800'`): encodeURIComponent throws on it. */
 export function hasLoneSurrogate(text: string): boolean {
-  return /\p{Cs}/u.test(text);
+  // Any surrogate at all is rare in ids and keys: the exact (slower) test runs only when there is one.
+  return /[\uD800-\uDFFF]/.test(text) && /\p{Cs}/u.test(text);
 }
 
 /**
