@@ -111,17 +111,16 @@ export async function send(out: Outgoing, config: CallConfig): Promise<Received>
   });
   if (signal?.aborted) throw new UserAbortError(info(0), { cause: signal.reason });
 
-  // The controller of what runs now (an attempt, or the wait before the next); the caller's signal reaches it
-  // through this one listener, removed when the call settles.
-  let current: AbortController | undefined;
-  const onAbort = (): void => current?.abort(ABORTED);
+  // Stops what runs now (an attempt, or the wait before the next); the caller's signal reaches it through this one
+  // listener, removed when the call settles.
+  let stopCurrent: ((reason: Error) => void) | undefined;
+  const onAbort = (): void => stopCurrent?.(ABORTED);
   signal?.addEventListener('abort', onAbort);
   let earlierMayHaveActed = false;
   try {
     for (let attempts = 1; ; attempts++) {
       if (signal?.aborted) throw new UserAbortError(info(attempts - 1), { cause: signal.reason });
-      current = new AbortController();
-      const outcome = await attempt(out, config, current, attempts, info);
+      const outcome = await attempt(out, config, attempts, info, (stop) => (stopCurrent = stop));
       const retriesLeft = attempts <= config.maxRetries;
       let headers: Headers | undefined;
       let reason: string;
@@ -140,11 +139,12 @@ export async function send(out: Outgoing, config: CallConfig): Promise<Received>
       }
       const delayMs = retryDelayMs(attempts, headers, config.random, config.now);
       config.onRetry?.({ retryNumber: attempts, delayMs, reason });
-      current = new AbortController();
+      const waiting = new AbortController();
+      stopCurrent = (reason) => waiting.abort(reason);
       try {
-        await (config.sleep ?? realSleep)(delayMs, current.signal);
+        await (config.sleep ?? realSleep)(delayMs, waiting.signal);
       } catch (error) {
-        if (current.signal.reason === ABORTED) {
+        if (waiting.signal.reason === ABORTED) {
           throw new UserAbortError(info(attempts), { cause: signal?.reason });
         }
         throw error;
@@ -160,14 +160,26 @@ export async function send(out: Outgoing, config: CallConfig): Promise<Received>
 async function attempt(
   out: Outgoing,
   config: CallConfig,
-  controller: AbortController,
   attempts: number,
   info: (attempts: number, url?: string) => RequestInfo,
+  onStart: (stop: (reason: Error) => void) => void,
 ): Promise<Received | Failure> {
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), Math.min(Math.max(config.timeoutMs, 0), MAX_TIMER_MS));
+  const controller = new AbortController();
   const state = { sent: false, url: out.url };
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await untilAborted(controller.signal, exchange(out, config, controller.signal, state, attempts, info));
+    // Settles with the exchange, or as soon as the attempt is stopped (timeout or the caller's abort), with the
+    // stop's reason: a credential provider or a custom fetch that ignores its signal cannot outlast either. The
+    // stop rejects this promise itself, so no listener is added to the attempt's signal.
+    return await new Promise<Received>((resolve, reject) => {
+      const stop = (reason: Error): void => {
+        controller.abort(reason);
+        reject(reason);
+      };
+      onStart(stop);
+      timer = setTimeout(stop, Math.min(Math.max(config.timeoutMs, 0), MAX_TIMER_MS), TIMED_OUT);
+      exchange(out, config, controller.signal, state, attempts, info).then(resolve, reject);
+    });
   } catch (error) {
     const reason: unknown = controller.signal.reason;
     if (reason === ABORTED) throw new UserAbortError(info(attempts, state.url), { cause: config.signal?.reason });
@@ -229,23 +241,4 @@ async function exchange(
     const text = await readText(response, config.maxResponseBytes, () => ({ ...info(attempts, state.url), status }));
     return { response, text, attempts, request: info(attempts, state.url) };
   }
-}
-
-// Settles with `work`, or rejects with the signal's reason as soon as it aborts: a credential provider or a custom
-// fetch that ignores its signal cannot outlast the timeout or the caller's abort.
-function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort);
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
