@@ -68,7 +68,7 @@ export function webhookEvents(spec) {
     checks[event] = body.checks.filter((check) => !/^event(_type)?:/.test(check));
     const discriminator = resolveDiscriminator(spec, media.schema);
     for (const [value, variantChecks] of Object.entries(body.variants ?? {}))
-      checks[`${event}.${value}`] = variantChecks;
+      checks[`${event}.${value}`] = [...checks[event], ...variantChecks];
     for (const { value } of Object.values(media.examples ?? {})) {
       const variant = discriminator ? getPath(value, discriminator) : undefined;
       const name = typeof variant === 'string' && body.variants?.[variant] ? `${event}.${variant}` : event;
@@ -113,8 +113,8 @@ function sources(spec) {
       `${BANNER}\n/** Every event name the spec's \`webhooks:\` section defines. */\n` +
       `export const webhookEventNames = ${JSON.stringify(names)} as const;\n\n` +
       '/**\n * Per event name, the required fields, space-separated: `path` must be a string, `path:n` a number, `path:o` an\n' +
-      ' * object, `path:a` an array, `path:b` a boolean. `message.<type>` adds to `message`. Terse: it ships in the\n' +
-      ' * webhooks entry, whose budget is 2 kB.\n */\n' +
+      ' * object, `path:a` an array, `path:b` a boolean; `message.<type>` repeats the checks of `message`. Terse: it\n' +
+      ' * ships in the webhooks entry, whose budget is 2 kB.\n */\n' +
       `export const webhookEventChecks: Record<string, string> = ${JSON.stringify(compact(checks), null, 2)};\n`,
     examples:
       `${BANNER}\n/** The spec's example of each event name. */\n` +
