@@ -18,17 +18,17 @@ export type WebhookAuth =
   | { readonly type: 'basic'; readonly credentials: string }
   | { readonly type: 'none' };
 
-/** Base64 of the UTF-8 bytes of a string, without Buffer. */
-const base64 = (text: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+/** `Basic base64(pair)`, the UTF-8 bytes encoded without Buffer. */
+const basic = (pair: string) => 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(pair)));
 
 /** The header name and the values it may hold, for an auth configuration; `undefined` for `none`. */
 export function expectedAuth(auth: WebhookAuth): [name: string, values: string[]] | undefined {
-  if (auth.type === 'api_key') return [auth.header ?? 'x-api-key', [auth.key]];
   if (auth.type === 'none') return undefined;
+  if (auth.type === 'api_key') return [auth.header ?? 'x-api-key', [auth.key]];
   if (auth.type === 'bearer') return ['authorization', ['Bearer ' + auth.token]];
-  if (!('credentials' in auth)) return ['authorization', ['Basic ' + base64(auth.username + ':' + auth.password)]];
+  if (!('credentials' in auth)) return ['authorization', [basic(auth.username + ':' + auth.password)]];
   const { credentials } = auth;
-  return ['authorization', ['Basic ' + credentials, ...(credentials.includes(':') ? ['Basic ' + base64(credentials)] : [])]];
+  return ['authorization', ['Basic ' + credentials, ...(credentials.includes(':') ? [basic(credentials)] : [])]];
 }
 
 /** `undefined` when the auth header is right (or none is expected), else why not. */
@@ -38,11 +38,10 @@ export function checkAuth(
 ): 'missing_auth' | 'bad_auth' | undefined {
   const [name, values = []] = (auth && expectedAuth(auth)) ?? [];
   if (!name) return undefined;
-  let actual = header(headers, name);
+  const actual = header(headers, name);
   if (!actual) return 'missing_auth';
   // HTTP auth schemes are case-insensitive (RFC 9110 §11.1); the credential after them is not.
-  if (name === 'authorization') actual = actual.replace(/^\S+/, (s) => s[0]?.toUpperCase() + s.slice(1).toLowerCase());
-  let ok = false;
-  for (const value of values) ok = safeEqual(actual, value) || ok;
-  return ok ? undefined : 'bad_auth';
+  const scheme = (value: string) => (name === 'authorization' ? value.replace(/^\S+/, (s) => s.toLowerCase()) : value);
+  // Every value is compared, so the time does not tell which one matched.
+  return values.reduce((ok, value) => safeEqual(scheme(actual), scheme(value)) || ok, false) ? undefined : 'bad_auth';
 }

@@ -28,7 +28,8 @@ export const RAW_BODY_HINT =
  * importing the root's error machinery.
  */
 function brand<E extends Error>(error: E, ...names: string[]): E {
-  for (const name of names) Object.defineProperty(error, Symbol.for('jelou-external-support.error.' + name), { value: true });
+  for (const name of names)
+    Object.defineProperty(error, Symbol.for('jelou-external-support.error.' + name), { value: true });
   return error;
 }
 

@@ -14,7 +14,10 @@ export const webHmac: Hmac = async (secret, data) => {
   if (!key) {
     // A receiver has one or two secrets; the cap only stops a misuse from growing the cache.
     if (keys.size > 15) keys.clear();
-    keys.set(secret, (key = crypto.subtle.importKey('raw', bytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])));
+    keys.set(
+      secret,
+      (key = crypto.subtle.importKey('raw', bytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])),
+    );
   }
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await key, bytes(data)));
   return Array.from(mac, (b) => (b | 256).toString(16).slice(1)).join('');

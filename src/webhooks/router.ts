@@ -71,13 +71,13 @@ export interface JelouWebhooks {
   on<N extends JelouEventName>(
     name: N | readonly N[],
     handler: (event: JelouEventMap[N], meta: EventMeta<N>) => unknown,
-  ): this;
+  ): JelouWebhooks;
   /** Runs `handler` for every known event. */
-  onAny(handler: (event: JelouEvent, meta: EventMeta) => unknown): this;
+  onAny(handler: (event: JelouEvent, meta: EventMeta) => unknown): JelouWebhooks;
   /** Runs `handler` for a body that is not a known event; it is acknowledged, not an error. */
-  onUnknown(handler: (body: unknown, info: UnknownEventInfo) => unknown): this;
+  onUnknown(handler: (body: unknown, info: UnknownEventInfo) => unknown): JelouWebhooks;
   /** Runs `handler` for every failed verification and every handler failure; its own errors are ignored. */
-  onError(handler: (error: Error) => unknown): this;
+  onError(handler: (error: Error) => unknown): JelouWebhooks;
   /** Verifies a delivery without running anything. */
   verify(delivery: Delivery): Promise<VerifyResult>;
   /** Routes an already-verified, parsed event (queues, tests): dedupe, then the handlers. */
@@ -106,17 +106,11 @@ export function createRouter(verify: VerifyJelouSignature) {
     const hooks: JelouWebhooks = {
       on(name: string | readonly string[], handler: unknown) {
         for (const n of [name].flat()) lists.set(n, [...get(n), handler as Handler]);
-        return this;
+        return hooks;
       },
-      onAny(handler) {
-        return this.on('*' as never, handler as never);
-      },
-      onUnknown(handler) {
-        return this.on('?' as never, handler as never);
-      },
-      onError(handler) {
-        return this.on('!' as never, handler as never);
-      },
+      onAny: (handler) => hooks.on('*' as never, handler as never),
+      onUnknown: (handler) => hooks.on('?' as never, handler as never),
+      onError: (handler) => hooks.on('!' as never, handler as never),
       // The receiver's options carry `auth` and `reserialized` as verifyJelouSignature takes them.
       verify: ({ body, headers }) =>
         verify(body, header(headers, 'x-jelou-signature'), options.secret, { ...options, headers }),

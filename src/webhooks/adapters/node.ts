@@ -72,7 +72,7 @@ export function toNodeHandler(hooks: JelouWebhooks, options: NodeHandlerOptions 
   return (req: NodeRequestLike, res: NodeResponseLike, next?: (error?: unknown) => void): void => {
     if (next && options.path !== undefined && req.url?.split('?')[0] !== options.path) return next();
     handle(hooks, req, options).then(
-      ({ status, body }) => {
+      ([status, body]) => {
         res.statusCode = status;
         res.setHeader('content-type', 'application/json');
         if (status === 405) res.setHeader('allow', 'POST');
