@@ -44,7 +44,7 @@ export const precheck = (
 /** Runs a delivery through the receiver and turns the outcome into an answer (202 first, after `timeoutMs`). */
 export const deliver = (
   hooks: JelouWebhooks,
-  body: unknown,
+  body: string | Uint8Array,
   headers: HeadersLike,
   { onHandlerError, timeoutMs }: AdapterOptions,
 ): Promise<Answer> =>
@@ -54,15 +54,13 @@ export const deliver = (
       .verifyAndReceive({ body, headers })
       .then(
         ({ status }) => ok(status === 'in_progress' ? 409 : 200, status),
-        (error: unknown) => {
-          if (!(error instanceof WebhookVerificationError))
-            return onHandlerError === 'ack' ? ok(200, 'handler_failed') : failure(500, 'handler_failed');
-          const { reason } = error;
-          const status =
-            reason === 'body_not_raw' ? 500 : reason === 'empty_body' || reason === 'invalid_json' ? 400 : 401;
-          // Only body_not_raw's message (the fix) is worth sending; the others would repeat the reason.
-          return failure(status, reason, status === 500 ? error.message : undefined);
-        },
+        (error: unknown) =>
+          // Adapters hand over raw bytes, so body_not_raw never comes back from here (the Node adapter answers it).
+          error instanceof WebhookVerificationError
+            ? failure(/^(empty_body|invalid_json)$/.test(error.reason) ? 400 : 401, error.reason)
+            : onHandlerError === 'ack'
+              ? ok(200, 'handler_failed')
+              : failure(500, 'handler_failed'),
       )
       .then((answer) => {
         clearTimeout(timer);

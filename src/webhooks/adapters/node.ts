@@ -28,7 +28,7 @@ export interface NodeHandlerOptions extends AdapterOptions {
   readonly maxBodyBytes?: number;
 }
 
-const isRaw = (body: unknown) => typeof body === 'string' || body instanceof Uint8Array;
+const isRaw = (body: unknown): body is string | Uint8Array => typeof body === 'string' || body instanceof Uint8Array;
 
 /** The request's bytes, or undefined past `limit`. */
 async function readStream(req: NodeRequestLike, limit: number): Promise<Uint8Array | undefined> {
