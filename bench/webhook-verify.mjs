@@ -3,8 +3,9 @@
 //          docs' own verifier), interleaved A B / B A, ≥ 20 rounds after a warm-up, no forced GC; the ratio of
 //          each round, reported as median and min–max. The WebCrypto build (cached CryptoKey) is measured beside.
 //   size   dist/esm/webhooks/index.js (the Web-standard build) bundled as a user's bundler would (esbuild-wasm,
-//          minified, tree-shaken, ESM) and gzip -9: the whole entry, the typical edge receiver
-//          (createJelouWebhooks + toFetchHandler + memoryStore), and verifyJelouSignature alone.
+//          minified, tree-shaken, ESM) and gzip -9: the whole entry, the edge receiver of the issue's example
+//          (createJelouWebhooks with two secrets, bearer auth and memoryStore dedupe, one handler, toFetchHandler),
+//          and verifyJelouSignature alone.
 // Needs `npm run build` first (it reads dist/esm).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,10 +91,15 @@ async function size() {
   const dir = mkdtempSync(path.join(tmpdir(), 'webhook-size-'));
   const cases = {
     wholeEntry: `export * from '${entry}';`,
+    // The issue's example: two secrets during a rotation, the bearer auth header, dedupe in memory.
     edgeReceiver:
       `import { createJelouWebhooks, toFetchHandler, memoryStore } from '${entry}';\n` +
-      `const hooks = createJelouWebhooks({ secret: globalThis.SECRET, dedupe: { store: memoryStore() } });\n` +
-      `hooks.on('message.text', (e) => globalThis.reply(e.value.content.body));\nexport default toFetchHandler(hooks);`,
+      `const hooks = createJelouWebhooks({\n` +
+      `  secret: [process.env.JELOU_SIGNING_SECRET, process.env.JELOU_SIGNING_SECRET_PREVIOUS],\n` +
+      `  auth: { type: 'bearer', token: process.env.JELOU_WEBHOOK_TOKEN },\n` +
+      `  dedupe: { store: memoryStore() },\n});\n` +
+      `hooks.on('message.text', async (event) => globalThis.reply(event.room_id, event.value.content.body));\n` +
+      `export default toFetchHandler(hooks);`,
     verifyOnly: `export { verifyJelouSignature } from '${entry}';`,
   };
   const out = {};

@@ -8,17 +8,17 @@
 export const webhookEventNames = ["message","message.text","message.image","message.video","message.audio","message.document","conversation.start","conversation.close"] as const;
 
 /**
- * Per event name, the required fields, space-separated: `path` must be a string, `path:n` a number, `path:o` an
- * object, `path:a` an array, `path:b` a boolean. `message.<type>` adds to `message`. Terse: it ships in the
+ * Per event name, the required fields, space-separated: `path` must be a string, `path:<type>` of that `typeof`
+ * (an object: not null, not an array); `message.<type>` repeats the checks of `message`. Terse: it ships in the
  * webhooks entry, whose budget is 2 kB.
  */
 export const webhookEventChecks: Record<string, string> = {
-  "message": "field object timestamp:n project_id room_id contact:o contact.id conversation:o conversation.id bot:o bot.id",
-  "message.text": "value.id value.type value.content:o value.content.body",
-  "message.image": "value.id value.type value.content:o value.content.url value.content.mime_type",
-  "message.video": "value.id value.type value.content:o value.content.url value.content.mime_type",
-  "message.audio": "value.id value.type value.content:o value.content.url value.content.mime_type",
-  "message.document": "value.id value.type value.content:o value.content.url value.content.mime_type",
-  "conversation.start": "timestamp:n project_id",
-  "conversation.close": "timestamp:n project_id"
+  "message": "field object timestamp:number project_id room_id contact:object contact.id conversation:object conversation.id bot:object bot.id",
+  "message.text": "field object timestamp:number project_id room_id contact:object contact.id conversation:object conversation.id bot:object bot.id value.id value.type value.content:object value.content.body",
+  "message.image": "field object timestamp:number project_id room_id contact:object contact.id conversation:object conversation.id bot:object bot.id value.id value.type value.content:object value.content.url value.content.mime_type",
+  "message.video": "field object timestamp:number project_id room_id contact:object contact.id conversation:object conversation.id bot:object bot.id value.id value.type value.content:object value.content.url value.content.mime_type",
+  "message.audio": "field object timestamp:number project_id room_id contact:object contact.id conversation:object conversation.id bot:object bot.id value.id value.type value.content:object value.content.url value.content.mime_type",
+  "message.document": "field object timestamp:number project_id room_id contact:object contact.id conversation:object conversation.id bot:object bot.id value.id value.type value.content:object value.content.url value.content.mime_type",
+  "conversation.start": "timestamp:number project_id",
+  "conversation.close": "timestamp:number project_id"
 };

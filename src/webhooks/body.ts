@@ -5,11 +5,12 @@
 export type RawBody = string | Uint8Array | ArrayBuffer;
 
 /** The body as a string or bytes, or undefined when it is not raw (an object, a number, null...). */
-export function rawBody(body: unknown): string | Uint8Array | undefined {
-  if (typeof body === 'string' || body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  return undefined;
-}
+export const rawBody = (body: unknown): string | Uint8Array | undefined =>
+  typeof body === 'string' || body instanceof Uint8Array
+    ? body
+    : body instanceof ArrayBuffer
+      ? new Uint8Array(body)
+      : undefined;
 
 /** The body as text (UTF-8). */
 export const bodyText = (body: string | Uint8Array): string =>

@@ -28,9 +28,8 @@ export const RAW_BODY_HINT =
  * importing the root's error machinery.
  */
 function brand<E extends Error>(error: E, ...names: string[]): E {
-  for (const name of names) {
-    Object.defineProperty(error, Symbol.for(`jelou-external-support.error.${name}`), { value: true });
-  }
+  for (const name of names)
+    Object.defineProperty(error, Symbol.for('jelou-external-support.error.' + name), { value: true });
   return error;
 }
 
@@ -55,13 +54,13 @@ export const inputError = (field: string, problem: string): WebhookInputError =>
  */
 export class WebhookVerificationError extends Error {
   override readonly name = 'WebhookVerificationError';
-  /** Why the delivery was refused. */
-  readonly reason: WebhookFailureReason;
 
   /** Creates the error for a reason; the message names the reason (and the fix, for `body_not_raw`). */
-  constructor(reason: WebhookFailureReason) {
-    super(reason === 'body_not_raw' ? RAW_BODY_HINT : `Jelou webhook refused: ${reason}`);
-    this.reason = reason;
+  constructor(
+    /** Why the delivery was refused. */
+    readonly reason: WebhookFailureReason,
+  ) {
+    super(reason === 'body_not_raw' ? RAW_BODY_HINT : 'Jelou webhook refused: ' + reason);
     brand(this, 'JelouError');
   }
 }

@@ -14,13 +14,10 @@ export interface Naming {
 
 /** Names a parsed body and checks it against the event schemas generated from the spec. */
 export function nameEvent(body: unknown): Naming {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { name: undefined, nameField: undefined, issues: ['the body is not a JSON object'] };
-  }
-  const b = body as { event_type?: unknown; event?: unknown; value?: { type?: unknown } };
-  const nameField = typeof b.event_type === 'string' ? 'event_type' : typeof b.event === 'string' ? 'event' : undefined;
+  const b = body as Record<string, unknown> & { value?: { type?: unknown } };
+  const nameField = (['event_type', 'event'] as const).find((field) => typeof b?.[field] === 'string');
   if (!nameField) return { name: undefined, nameField, issues: ['no `event_type` or `event` field'] };
   let name = b[nameField] as string;
-  if (name === 'message' && typeof b.value?.type === 'string') name = `message.${b.value.type}`;
+  if (name === 'message' && typeof b.value?.type === 'string') name += '.' + b.value.type;
   return { name, nameField, issues: checkEvent(name, body) };
 }

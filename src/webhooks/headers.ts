@@ -5,11 +5,13 @@ export type HeadersLike =
 
 /** The value of one header, case-insensitively; the first one when repeated. */
 export function header(headers: HeadersLike | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (typeof headers.get === 'function') return (headers.get as (n: string) => string | null)(name) ?? undefined;
-  const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
+  if (typeof headers?.get === 'function') return (headers.get as (n: string) => string | null)(name) ?? undefined;
   const lower = name.toLowerCase();
-  const key = lower in record ? lower : Object.keys(record).find((k) => k.toLowerCase() === lower);
-  const value = key === undefined ? undefined : record[key];
-  return typeof value === 'string' ? value : value?.[0];
+  for (const key in headers) {
+    if (key.toLowerCase() === lower) {
+      const value = (headers as Readonly<Record<string, string | readonly string[] | undefined>>)[key];
+      return typeof value === 'string' ? value : value?.[0];
+    }
+  }
+  return undefined;
 }

@@ -71,13 +71,13 @@ export interface JelouWebhooks {
   on<N extends JelouEventName>(
     name: N | readonly N[],
     handler: (event: JelouEventMap[N], meta: EventMeta<N>) => unknown,
-  ): this;
+  ): JelouWebhooks;
   /** Runs `handler` for every known event. */
-  onAny(handler: (event: JelouEvent, meta: EventMeta) => unknown): this;
+  onAny(handler: (event: JelouEvent, meta: EventMeta) => unknown): JelouWebhooks;
   /** Runs `handler` for a body that is not a known event; it is acknowledged, not an error. */
-  onUnknown(handler: (body: unknown, info: UnknownEventInfo) => unknown): this;
+  onUnknown(handler: (body: unknown, info: UnknownEventInfo) => unknown): JelouWebhooks;
   /** Runs `handler` for every failed verification and every handler failure; its own errors are ignored. */
-  onError(handler: (error: Error) => unknown): this;
+  onError(handler: (error: Error) => unknown): JelouWebhooks;
   /** Verifies a delivery without running anything. */
   verify(delivery: Delivery): Promise<VerifyResult>;
   /** Routes an already-verified, parsed event (queues, tests): dedupe, then the handlers. */
@@ -86,64 +86,58 @@ export interface JelouWebhooks {
   verifyAndReceive(delivery: Delivery): Promise<ReceiveResult>;
 }
 
-/** Runs handlers concurrently; resolves to their failures. */
-async function settle(handlers: readonly Handler[], args: readonly unknown[]): Promise<unknown[]> {
-  const results = await Promise.allSettled(handlers.map(async (h) => (h as (...a: unknown[]) => unknown)(...args)));
-  return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-}
+/** Runs handlers concurrently; resolves to their failures, in the handlers' order. */
+const settle = async (handlers: readonly Handler[], args: readonly unknown[]): Promise<unknown[]> =>
+  (await Promise.allSettled(handlers.map(async (h) => (h as (...a: unknown[]) => unknown)(...args)))).flatMap((r) =>
+    r.status === 'rejected' ? [r.reason] : [],
+  );
 
 /** Builds `createJelouWebhooks` over a runtime's verifier. */
 export function createRouter(verify: VerifyJelouSignature) {
   return function createJelouWebhooks(options: JelouWebhooksOptions): JelouWebhooks {
     secretList(options.secret); // fail at start-up, not on the first delivery
+    const { dedupe } = options;
     // Handlers by event name, plus '*' (onAny), '?' (onUnknown) and '!' (onError): one map keeps the entry small.
     const lists = new Map<string, Handler[]>();
-    const get = (key: string) => lists.get(key) ?? [];
-    const dedupe = options.dedupe;
+    const get = (key = '') => lists.get(key) ?? [];
     // Tells onError, then hands the error back to be thrown.
-    const report = async (error: unknown) => {
-      await settle(get('!'), [error]);
-      return error;
-    };
-    function on(this: JelouWebhooks, name: string | readonly string[], handler: unknown) {
-      for (const n of typeof name === 'string' ? [name] : name) lists.set(n, [...get(n), handler as Handler]);
-      return this;
-    }
-    const register = (key: string) =>
-      function (this: JelouWebhooks, handler: unknown) {
-        return on.call(this, key, handler);
-      };
+    const report = async (error: unknown) => (await settle(get('!'), [error]), error);
 
     const hooks: JelouWebhooks = {
-      on,
-      onAny: register('*'),
-      onUnknown: register('?'),
-      onError: register('!'),
+      on(name: string | readonly string[], handler: unknown) {
+        for (const n of [name].flat()) lists.set(n, [...get(n), handler as Handler]);
+        return hooks;
+      },
+      onAny: (handler) => hooks.on('*' as never, handler as never),
+      onUnknown: (handler) => hooks.on('?' as never, handler as never),
+      onError: (handler) => hooks.on('!' as never, handler as never),
       // The receiver's options carry `auth` and `reserialized` as verifyJelouSignature takes them.
       verify: ({ body, headers }) =>
         verify(body, header(headers, 'x-jelou-signature'), options.secret, { ...options, headers }),
       async receive(event, verification) {
         const { name, nameField, issues } = nameEvent(event);
-        const known = name && nameField && issues.length === 0;
-        const key = known && dedupe ? (dedupe.key ?? defaultDedupeKey)(event, name) : undefined;
-        if (dedupe && key !== undefined) {
+        const known = !issues.length;
+        const key = known && dedupe ? (dedupe.key ?? defaultDedupeKey)(event, name as string) : undefined;
+        const store = key !== undefined && dedupe?.store;
+        if (store) {
           // A store that fails (Redis down) is reported like a handler failure; the adapters answer 500.
-          const state = await dedupe.store.claim(key, dedupe.claimTtlSeconds ?? 60).catch(async (e: unknown) => {
+          const state = await store.claim(key, dedupe.claimTtlSeconds ?? 60).catch(async (e: unknown) => {
             throw await report(e);
           });
           if (state !== 'claimed') return { status: state === 'done' ? 'duplicate' : 'in_progress', name };
         }
-        const base = name?.split('.')[0];
         const failures = await settle(
-          known ? [...get(name), ...(base === name ? [] : get(base as string)), ...get('*')] : get('?'),
-          known ? [event, { name, nameField, ...(verification && { verification }) }] : [event, { name, issues }],
+          known ? [...get(name), ...(name?.includes('.') ? get(name.replace(/\..*/, '')) : []), ...get('*')] : get('?'),
+          [event, known ? { name, nameField, ...(verification && { verification }) } : { name, issues }],
         );
-        if (dedupe && key !== undefined) {
-          await (failures.length ? dedupe.store.release(key) : dedupe.store.complete(key, dedupe.ttlSeconds ?? 3600));
-        }
+        if (store) await (failures.length ? store.release(key) : store.complete(key, dedupe.ttlSeconds ?? 3600));
         if (failures.length) {
-          const message = `Jelou webhook handlers failed: ${name ?? 'unknown event'}`;
-          throw await report(Object.assign(new AggregateError(failures, message), { event, eventName: name }));
+          throw await report(
+            Object.assign(new AggregateError(failures, 'Jelou webhook handlers failed: ' + (name ?? 'unknown event')), {
+              event,
+              eventName: name,
+            }),
+          );
         }
         return { status: known ? 'handled' : 'unknown', name };
       },
@@ -156,7 +150,7 @@ export function createRouter(verify: VerifyJelouSignature) {
         } catch {
           // not JSON: refused below
         }
-        if (typeof event !== 'object' || event === null || Array.isArray(event))
+        if (typeof event !== 'object' || !event || Array.isArray(event))
           throw await report(new WebhookVerificationError('invalid_json'));
         return hooks.receive(event, result);
       },

@@ -5,10 +5,9 @@ export type SecretInput = string | readonly (string | null | undefined)[];
 
 /** The non-empty secrets, current first; throws a `WebhookInputError` (naming no value) when there is none. */
 export function secretList(secret: SecretInput): string[] {
-  if (typeof secret === 'string' && secret !== '') return [secret]; // the common case, on every delivery
-  const list = (Array.isArray(secret) ? secret : [secret]).filter(
+  const list = (typeof secret === 'string' ? [secret] : Array.isArray(secret) ? secret : []).filter(
     (s): s is string => typeof s === 'string' && s !== '',
   );
-  if (list.length === 0) throw inputError('secret', 'must be a non-empty string or a list with one');
+  if (!list[0]) throw inputError('secret', 'must be a non-empty string or a list with one');
   return list;
 }

@@ -1,7 +1,8 @@
 // The answer to a delivery, shared by every adapter. Statuses follow the best receivers (octokit, Shopify):
 // 2xx after the handlers, 401 for a bad signature or auth, 400 for a malformed delivery, 415 for a non-JSON
 // body, 405/404 for method/path, 409 while the same delivery runs elsewhere, 500 on a handler error.
-import { RAW_BODY_HINT, WebhookVerificationError } from '../errors.js';
+import { WebhookVerificationError } from '../errors.js';
+import type { HeadersLike } from '../headers.js';
 import type { JelouWebhooks } from '../router.js';
 
 /** Options shared by `toFetchHandler` and `toNodeHandler`. */
@@ -18,55 +19,51 @@ export interface AdapterOptions {
   readonly timeoutMs?: number;
 }
 
-/** An answer: status and the JSON body (each adapter serializes it). */
-export interface Answer {
-  readonly status: number;
-  readonly body: object;
-}
+/** An answer: the status and the JSON body (each adapter serializes it). */
+export type Answer = [status: number, body: object];
 
-const answer = (status: number, body: object): Answer => ({ status, body });
 /** An error answer: `{ error, message? }`. */
-export const failure = (status: number, error: string, message?: string): Answer => answer(status, { error, message });
-const ok = (status: number, outcome: string) => answer(status, { ok: true, status: outcome });
+export const failure = (status: number, error: string, message?: string): Answer => [status, { error, message }];
+const ok = (status: number, outcome: string): Answer => [status, { ok: true, status: outcome }];
 
 /** 405/404/415 before reading the body, or undefined when the request may be a delivery. */
-export function precheck(
+export const precheck = (
   method: string | undefined,
   path: string | undefined,
   contentType: string | null | undefined,
   options: AdapterOptions,
-): Answer | undefined {
-  return options.path !== undefined && path !== options.path
+): Answer | undefined =>
+  options.path !== undefined && path !== options.path
     ? failure(404, 'not_found')
     : method !== 'POST'
       ? failure(405, 'method_not_allowed')
       : contentType && !/\bjson\b/i.test(contentType)
         ? failure(415, 'unsupported_media_type')
         : undefined;
-}
 
-/** Runs a delivery through the receiver and turns the outcome into an answer. */
-export async function deliver(
+/** Runs a delivery through the receiver and turns the outcome into an answer (202 first, after `timeoutMs`). */
+export const deliver = (
   hooks: JelouWebhooks,
-  body: unknown,
-  headers: Parameters<JelouWebhooks['verifyAndReceive']>[0]['headers'],
-  options: AdapterOptions,
-): Promise<Answer> {
-  const run = hooks.verifyAndReceive({ body, headers }).then(
-    (result) => ok(result.status === 'in_progress' ? 409 : 200, result.status),
-    (error: unknown) => {
-      if (!(error instanceof WebhookVerificationError))
-        return options.onHandlerError === 'ack' ? ok(200, 'handler_failed') : failure(500, 'handler_failed');
-      const { reason } = error;
-      return reason === 'body_not_raw'
-        ? failure(500, reason, RAW_BODY_HINT)
-        : failure(reason === 'empty_body' || reason === 'invalid_json' ? 400 : 401, reason);
-    },
-  );
-  if (options.timeoutMs === undefined) return run;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<Answer>((resolve) => {
-    timer = setTimeout(() => resolve(ok(202, 'processing')), options.timeoutMs);
+  body: string | Uint8Array,
+  headers: HeadersLike,
+  { onHandlerError, timeoutMs }: AdapterOptions,
+): Promise<Answer> =>
+  new Promise((resolve) => {
+    const timer = timeoutMs === undefined ? undefined : setTimeout(resolve, timeoutMs, ok(202, 'processing'));
+    hooks
+      .verifyAndReceive({ body, headers })
+      .then(
+        ({ status }) => ok(status === 'in_progress' ? 409 : 200, status),
+        (error: unknown) =>
+          // Adapters hand over raw bytes, so body_not_raw never comes back from here (the Node adapter answers it).
+          error instanceof WebhookVerificationError
+            ? failure(/^(empty_body|invalid_json)$/.test(error.reason) ? 400 : 401, error.reason)
+            : onHandlerError === 'ack'
+              ? ok(200, 'handler_failed')
+              : failure(500, 'handler_failed'),
+      )
+      .then((answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
   });
-  return Promise.race([run, late]).finally(() => clearTimeout(timer));
-}

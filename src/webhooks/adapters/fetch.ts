@@ -6,14 +6,11 @@ import { deliver, precheck, type AdapterOptions } from './answer.js';
  * Cloudflare Workers. It reads the body once, as bytes, so nothing re-serializes it.
  * @example export const POST = toFetchHandler(hooks);
  */
-export function toFetchHandler(
-  hooks: JelouWebhooks,
-  options: AdapterOptions = {},
-): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const early = precheck(request.method, new URL(request.url).pathname, request.headers.get('content-type'), options);
-    const { status, body } =
-      early ?? (await deliver(hooks, new Uint8Array(await request.arrayBuffer()), request.headers, options));
-    return Response.json(body, status === 405 ? { status, headers: { allow: 'POST' } } : { status });
+export const toFetchHandler =
+  (hooks: JelouWebhooks, options: AdapterOptions = {}): ((request: Request) => Promise<Response>) =>
+  async (request) => {
+    const [status, body] =
+      precheck(request.method, new URL(request.url).pathname, request.headers.get('content-type'), options) ??
+      (await deliver(hooks, new Uint8Array(await request.arrayBuffer()), request.headers, options));
+    return Response.json(body, { status, headers: status === 405 ? { allow: 'POST' } : {} });
   };
-}

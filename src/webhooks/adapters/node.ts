@@ -28,38 +28,35 @@ export interface NodeHandlerOptions extends AdapterOptions {
   readonly maxBodyBytes?: number;
 }
 
-const isRaw = (body: unknown) => typeof body === 'string' || body instanceof Uint8Array;
+const isRaw = (body: unknown): body is string | Uint8Array => typeof body === 'string' || body instanceof Uint8Array;
 
+/** The request's bytes, or undefined past `limit`. */
 async function readStream(req: NodeRequestLike, limit: number): Promise<Uint8Array | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of req) {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-    size += bytes.length;
-    if (size > limit) return undefined;
+    if ((size += bytes.length) > limit) return undefined;
     chunks.push(bytes);
   }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.length;
-  }
-  return body;
+  // Blob concatenates without Buffer (this file is in the Web-standard build too).
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
 async function handle(hooks: JelouWebhooks, req: NodeRequestLike, options: NodeHandlerOptions): Promise<Answer> {
-  const path = req.url?.split('?')[0];
-  const early = precheck(req.method, path, req.headers['content-type'] as string | undefined, options);
+  const early = precheck(req.method, req.url?.split('?')[0], req.headers['content-type'] as string, options);
   if (early) return early;
-  let body: unknown = isRaw(req.rawBody) ? req.rawBody : isRaw(req.body) ? req.body : undefined;
-  if (body === undefined && !req.readableEnded) {
-    body = await readStream(req, options.maxBodyBytes ?? 1_048_576);
-    if (body === undefined) return failure(413, 'payload_too_large');
-  }
-  // A body parser already consumed the stream: reading it would wait forever, so answer with the fix at once.
-  if (body === undefined) return failure(500, 'body_not_raw', RAW_BODY_HINT);
-  return deliver(hooks, body, req.headers, options);
+  const body = isRaw(req.rawBody)
+    ? req.rawBody
+    : isRaw(req.body)
+      ? req.body
+      : // A body parser already consumed the stream: reading it would wait forever, so answer with the fix at once.
+        !req.readableEnded && (await readStream(req, options.maxBodyBytes ?? 1_048_576));
+  return body === false
+    ? failure(500, 'body_not_raw', RAW_BODY_HINT)
+    : body === undefined
+      ? failure(413, 'payload_too_large')
+      : deliver(hooks, body, req.headers, options);
 }
 
 /**
@@ -72,7 +69,7 @@ export function toNodeHandler(hooks: JelouWebhooks, options: NodeHandlerOptions 
   return (req: NodeRequestLike, res: NodeResponseLike, next?: (error?: unknown) => void): void => {
     if (next && options.path !== undefined && req.url?.split('?')[0] !== options.path) return next();
     handle(hooks, req, options).then(
-      ({ status, body }) => {
+      ([status, body]) => {
         res.statusCode = status;
         res.setHeader('content-type', 'application/json');
         if (status === 405) res.setHeader('allow', 'POST');

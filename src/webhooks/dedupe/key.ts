@@ -13,9 +13,11 @@ export function defaultDedupeKey(event: unknown, name: string): string | undefin
     value?: { id?: unknown };
     conversation?: { id?: unknown };
   };
-  const project = String(e.project_id);
-  if (name.startsWith('message'))
-    return typeof e.value?.id === 'string' ? `message:${project}:${e.value.id}` : undefined;
-  const room = e.room_id ?? e.conversation?.id;
-  return e.timestamp === undefined ? undefined : `${name}:${project}:${String(room ?? '')}:${String(e.timestamp)}`;
+  return name.startsWith('message')
+    ? typeof e.value?.id === 'string'
+      ? `message:${String(e.project_id)}:${e.value.id}`
+      : undefined
+    : e.timestamp === undefined
+      ? undefined
+      : `${name}:${String(e.project_id)}:${String(e.room_id ?? e.conversation?.id ?? '')}:${String(e.timestamp)}`;
 }

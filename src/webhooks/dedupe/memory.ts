@@ -14,23 +14,21 @@ export interface MemoryStoreOptions {
  * @example createJelouWebhooks({ secret, dedupe: { store: memoryStore() } })
  */
 export function memoryStore({ maxEntries = 10_000, now = Date.now }: MemoryStoreOptions = {}): DedupeStore {
-  // key → [state, expiry in ms]; re-inserting keeps the Map in expiry-ish order, so the oldest is first.
-  const entries = new Map<string, [state: 'claimed' | 'done', expires: number]>();
-  const put = async (key: string, state: 'claimed' | 'done', ttlSeconds: number) => {
+  // key → [what a claim answers, expiry in ms]; re-inserting keeps the Map in expiry-ish order, so the oldest is first.
+  const entries = new Map<string, [state: ClaimState, expires: number]>();
+  const put = async (key: string, state: ClaimState, ttlSeconds: number) => {
     entries.delete(key);
     entries.set(key, [state, now() + ttlSeconds * 1000]);
     // One key is added at a time, so dropping the oldest one keeps the bound.
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
   };
   return {
-    async claim(key, ttlSeconds): Promise<ClaimState> {
+    async claim(key, ttlSeconds) {
       const [state, expires = 0] = entries.get(key) ?? [];
-      if (expires > now()) return state === 'done' ? 'done' : 'in_progress';
-      await put(key, 'claimed', ttlSeconds);
-      return 'claimed';
+      return expires > now() ? (state as ClaimState) : (await put(key, 'in_progress', ttlSeconds), 'claimed');
     },
     complete: (key, ttlSeconds) => put(key, 'done', ttlSeconds),
-    async release(key) {
+    release: async (key) => {
       entries.delete(key);
     },
   };
