@@ -1,4 +1,5 @@
 // The second mechanism: the auth header Jelou sends per the integration's `authType` (jelou-api.md §2c).
+import { inputError } from './errors.js';
 import { header, type HeadersLike } from './headers.js';
 import { safeEqual } from './safe-equal.js';
 
@@ -17,6 +18,30 @@ export type WebhookAuth =
   | { readonly type: 'basic'; readonly username: string; readonly password: string }
   | { readonly type: 'basic'; readonly credentials: string }
   | { readonly type: 'none' };
+
+/**
+ * Checks an `auth` option at start-up: a type outside the documented ones, or an empty credential, throws a
+ * `WebhookInputError` naming the field (never the value), instead of refusing every delivery later.
+ */
+export function checkAuthOption(auth: WebhookAuth | undefined): void {
+  if (auth === undefined || auth.type === 'none') return;
+  const a = auth as Partial<Record<string, unknown>>;
+  const needs =
+    auth.type === 'bearer'
+      ? ['token']
+      : auth.type === 'api_key'
+        ? ['key']
+        : auth.type === 'basic'
+          ? 'credentials' in auth
+            ? ['credentials']
+            : ['username', 'password']
+          : undefined;
+  if (!needs) throw inputError('auth.type', "must be 'bearer', 'api_key', 'basic' or 'none'");
+  for (const field of needs) {
+    if (typeof a[field] !== 'string' || a[field] === '')
+      throw inputError('auth.' + field, 'must be a non-empty string');
+  }
+}
 
 /** `Basic base64(pair)`, the UTF-8 bytes encoded without Buffer. */
 const basic = (pair: string) => 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(pair)));

@@ -1,5 +1,5 @@
 import type { JelouEvent, JelouEventMap, JelouEventName } from '../spec/webhook-events.js';
-import type { WebhookAuth } from './auth.js';
+import { checkAuthOption, type WebhookAuth } from './auth.js';
 import { bodyText, rawBody } from './body.js';
 import { defaultDedupeKey } from './dedupe/key.js';
 import type { DedupeStore } from './dedupe/store.js';
@@ -96,6 +96,7 @@ const settle = async (handlers: readonly Handler[], args: readonly unknown[]): P
 export function createRouter(verify: VerifyJelouSignature) {
   return function createJelouWebhooks(options: JelouWebhooksOptions): JelouWebhooks {
     secretList(options.secret); // fail at start-up, not on the first delivery
+    checkAuthOption(options.auth);
     const { dedupe } = options;
     // Handlers by event name, plus '*' (onAny), '?' (onUnknown) and '!' (onError): one map keeps the entry small.
     const lists = new Map<string, Handler[]>();

@@ -188,4 +188,34 @@ describe.each(ENTRIES)('createJelouWebhooks (%s entry)', (_runtime, { createJelo
   it('throws at creation when no secret is usable', () => {
     expect(() => createJelouWebhooks({ secret: [undefined, ''] })).toThrow(TypeError);
   });
+
+  it.each([
+    ['an undocumented auth type', { type: 'Bearer', token: 'tok-1' }, 'auth.type'],
+    ['a bearer auth without its token', { type: 'bearer', token: '' }, 'auth.token'],
+    ['an api_key auth without its key', { type: 'api_key' }, 'auth.key'],
+    ['a basic auth without its password', { type: 'basic', username: 'u' }, 'auth.password'],
+    ['a basic auth with empty credentials', { type: 'basic', credentials: '' }, 'auth.credentials'],
+  ])('throws at creation, naming the field and never the value, for %s', (_name, auth, field) => {
+    let thrown: unknown;
+    try {
+      createJelouWebhooks({ secret: SECRET, auth: auth as never });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).toMatchObject({ field });
+    expect(String(thrown)).not.toContain('tok-1');
+  });
+
+  it('accepts every documented auth option at creation', () => {
+    for (const auth of [
+      { type: 'none' },
+      { type: 'bearer', token: 't' },
+      { type: 'api_key', key: 'k', header: 'x-key' },
+      { type: 'basic', username: 'u', password: 'p' },
+      { type: 'basic', credentials: 'u:p' },
+    ] as const) {
+      expect(() => createJelouWebhooks({ secret: SECRET, auth })).not.toThrow();
+    }
+  });
 });
