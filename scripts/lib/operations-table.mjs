@@ -75,7 +75,8 @@ export function operationRows(spec) {
         server: (operation.servers ?? item?.servers) ? 'messages' : 'gateway',
         security: securityOf(spec, operation),
         idempotent: idempotentOf(where, method, operation),
-        body: body ? nodes[operationId].body : null,
+        // A body the client builds itself (CLIENT_BUILT_BODIES) is only checked to be an object at run time.
+        body: body ? (nodes[operationId]?.body ?? 'object') : null,
         bodyRequired: Boolean(body && operation.requestBody.required),
         responses,
         envelope,

@@ -209,6 +209,13 @@ export function successResponses(spec) {
   );
 }
 
+/**
+ * Request bodies the client builds itself from input it has checked field by field (sendMessage's wire body, mapped
+ * from the caller's camelCase message in src/client/outgoing-message.ts): not compiled for the run-time check, which
+ * could only repeat those checks. Tests check every body the client builds against the spec with ajv.
+ */
+export const CLIENT_BUILT_BODIES = new Set(['sendMessage']);
+
 /** Every (operationId, JSON request-body schema) of the spec, in path order. */
 export function requestBodies(spec) {
   return operationsOf(spec)
@@ -231,6 +238,7 @@ export function compileOperations(spec) {
     nodes[operationId].responses[status] = compiler.node(schema, 'tolerant', `${operationId} ${status}`);
   }
   for (const { operationId, schema } of requestBodies(spec)) {
+    if (CLIENT_BUILT_BODIES.has(operationId)) continue;
     nodes[operationId] ??= { responses: {} };
     nodes[operationId].body = compiler.node(schema, 'strict', `${operationId} requestBody`);
   }

@@ -12,6 +12,7 @@ import {
   ValidationError,
   type ClientOptions,
 } from '../../../src/index';
+import { problemsAgainst } from '../../contract/support/spec-validator';
 import { ENVELOPE, fakeFetch, json, type FakeFetch } from '../../support/fake-fetch';
 import { rejection } from '../../support/refusal';
 
@@ -127,6 +128,26 @@ describe('sendMessage', () => {
       content: { url, mime_type: 'application/pdf', filename: 'a.pdf' },
     });
     expect(values[2]).toMatchObject({ type: 'audio', content: { url, mime_type: 'audio/mpeg' } });
+  });
+
+  // The client builds this body itself, so its run-time check only asks for an object (scripts/lib/validators.mjs,
+  // CLIENT_BUILT_BODIES): every body it builds must pass the spec's own schema, checked independently with ajv.
+  it('builds wire bodies the spec accepts for every message type', async () => {
+    const fake = fakeFetch(() => json(200, {}));
+    const client = clientWith(fake);
+    const url = 'https://cdn.example.com/f?sig=x';
+    const messages = [
+      { type: 'text', body: 'Hi', id: 'given-id' },
+      { type: 'image', url, mimeType: 'image/png', caption: 'c' },
+      { type: 'video', url, mimeType: 'video/mp4' },
+      { type: 'audio', url, mimeType: 'audio/mpeg' },
+      { type: 'document', url, mimeType: 'application/pdf', filename: 'a.pdf' },
+    ] as const;
+    for (const message of messages) await client.sendMessage('p', { ...TEXT, message });
+    expect(fake.requests).toHaveLength(messages.length);
+    for (const request of fake.requests) {
+      expect(problemsAgainst('SendMessageRequest', JSON.parse(request.body))).toEqual([]);
+    }
   });
 
   it('retries a 503 with the same bytes, id and signature, and resolves with that id', async () => {

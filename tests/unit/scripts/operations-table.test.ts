@@ -86,6 +86,22 @@ describe('operationRows', () => {
     expect(table['deleteIntegration']).toMatchObject({ body: null, responses: {} });
   });
 
+  it('leaves the schema of a body the client builds itself (sendMessage) to the tests: the row asks for an object', () => {
+    const schema = { type: 'object', required: ['field'], properties: { field: { const: 'messages' } } };
+    const built = rows({
+      paths: {
+        '/v1/external-support/webhook': {
+          post: {
+            operationId: 'sendMessage',
+            requestBody: { required: true, content: { 'application/json': { schema } } },
+            responses: {},
+          },
+        },
+      },
+    });
+    expect(built['sendMessage']).toMatchObject({ body: 'object', bodyRequired: true });
+  });
+
   it('marks a response that may be an envelope, through $refs, oneOf and allOf, data optional or not', () => {
     const composed = rows({
       paths: {

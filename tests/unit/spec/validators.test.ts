@@ -219,19 +219,8 @@ describe('the generated request-body checks, strict', () => {
     expect(bodyIssues('startConversation', { botId: 'b', userId: 'u' })).toBeUndefined();
   });
 
-  it('tells the message types apart and checks media URLs', () => {
-    const base = { field: 'messages', object: 'message_event', event_type: 'incoming_message' };
-    const ids = { project_id: 'p', room_id: 'r', bot_id: 'b', user_id: 'u' };
-    const image = { id: 'm1', type: 'image', content: { url: 'https://x.example/a.png', mime_type: 'image/png' } };
-    expect(bodyIssues('sendMessage', { ...base, ...ids, value: image })).toBeUndefined();
-    const insecure = { ...image, content: { ...image.content, url: 'http://x.example/a.png' } };
-    expect(bodyIssues('sendMessage', { ...base, ...ids, value: insecure })).toContainEqual({
-      path: '/value/content/url',
-      message: 'must match pattern "^https://"',
-    });
-    expect(bodyIssues('sendMessage', { ...base, ...ids, event_type: 'x', value: image })).toContainEqual({
-      path: '/event_type',
-      message: 'must be equal to one of the allowed values',
-    });
+  it('only checks that a body the client builds itself (sendMessage) is an object', () => {
+    expect(bodyIssues('sendMessage', { anything: 1 })).toBeUndefined();
+    expect(bodyIssues('sendMessage', 'text')).toEqual([{ path: '/', message: 'must be object' }]);
   });
 });
