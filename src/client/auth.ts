@@ -1,5 +1,5 @@
 // Credentials: which scheme, where they come from, and the headers they become for each request.
-import { KnownSecrets } from '../errors/known-secrets.js';
+import { KnownSecrets } from '../errors/redact.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { hasControlCharacter, hasLoneSurrogate } from './validate-input.js';
 

@@ -5,7 +5,7 @@ import { ApiPromise } from './api-promise.js';
 import { createAuthProvider } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
 import { execute, type CallResult, type ExecuteContext } from './execute.js';
-import { KnownSecrets } from '../errors/known-secrets.js';
+import { KnownSecrets } from '../errors/redact.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { OPERATIONS } from '../spec/operations.js';
 import type {

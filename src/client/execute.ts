@@ -7,7 +7,7 @@ import { parseBody } from '../errors/parse-body.js';
 import { requestIdOf } from '../errors/request-id.js';
 import type { RequestInfo } from '../errors/request-info.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
-import { scrubError } from '../errors/scrub.js';
+import { scrubError } from '../errors/redact.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { normalize, type ResponseShape } from '../spec/normalize.js';
 import type { Operation, Server } from '../spec/operations.js';

@@ -14,8 +14,7 @@
 // resolved, a bad header would throw an untyped TypeError), and every error typed (a JelouError) and scrubbed.
 import type { Client, Middleware } from 'openapi-fetch';
 import { JelouError } from '../errors/jelou-error.js';
-import { KnownSecrets } from '../errors/known-secrets.js';
-import { scrubError } from '../errors/scrub.js';
+import { KnownSecrets, scrubError } from '../errors/redact.js';
 import type { ExecuteContext } from './execute.js';
 import { checkHeaders } from './options.js';
 import { send } from './transport.js';

@@ -1,54 +1,40 @@
-// Redaction of credentials from anything the SDK prints: headers, URLs and free text.
-
-/** Header names (lower-case) whose values are always shown as `***`. */
-export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
-  'authorization',
-  'proxy-authorization',
-  'x-api-key',
-  'cookie',
-  'set-cookie',
-  'x-jelou-signature',
-]);
+// The redactor: what counts as a credential (header names and values, body field names, URL parts, the values a
+// client registers in KnownSecrets), and how an error the SDK throws is cleaned of every one of them.
+import { JelouError } from './jelou-error.js';
 
 /** What a redacted value is replaced with. */
 export const REDACTED = '***';
 
-// Custom credential headers (`x-client-secret`, `x-auth-token`, `x-service-key`...) are caught by name, so a new
-// one cannot leak because nobody added it to the list above.
-const SENSITIVE_NAME_PARTS = ['secret', 'token', 'password', 'passwd', 'credential', 'signature', 'apikey', 'api_key'];
-
+// Words that name a credential. A header is sensitive when its name contains one (custom credential headers such
+// as `x-client-secret` or `x-auth-token` are caught, so a new one cannot leak because nobody listed it) or ends in
+// `-key`; a body field when its name ends with one (`signingSecret`, `apiKey`, not `tokenCount`).
+const WORDS = 'secret|token|passw(?:or)?d|credential|signature|authorization|api_?key|cookie';
+const SENSITIVE_NAME = new RegExp(`${WORDS}|-key$`, 'i');
+const SECRET_FIELD = new RegExp(`(?:${WORDS})$`, 'i');
 // A value in an authorization scheme (`Bearer abc`, `Basic abc`) is a credential whatever the header's name.
 const AUTH_SCHEME_VALUE = /^\s*(?:bearer|basic|digest|token)\s+\S/i;
 
-/** Whether a header's value must be hidden: a listed name, a name that looks like a credential, or an auth scheme. */
-export function isSensitiveHeader(name: string, value = ''): boolean {
-  const lower = name.toLowerCase();
-  return (
-    SENSITIVE_HEADERS.has(lower) ||
-    lower.endsWith('-key') ||
-    SENSITIVE_NAME_PARTS.some((part) => lower.includes(part)) ||
-    AUTH_SCHEME_VALUE.test(value)
-  );
-}
+/**
+ * Whether a header's value must be hidden: a name that says credential (`authorization`, `x-api-key`, `cookie`,
+ * `x-jelou-signature`, `x-client-secret`…), or a value in an authorization scheme.
+ */
+export const isSensitiveHeader = (name: string, value = ''): boolean =>
+  SENSITIVE_NAME.test(name) || AUTH_SCHEME_VALUE.test(value);
 
 /** Headers as a plain object with lower-case names and every sensitive value replaced by `***`. */
 export function redactHeaders(
   headers: Headers | Record<string, string> | [string, string][] | undefined,
 ): Record<string, string> {
-  if (!headers) return {};
-  const entries: [string, string][] = [];
-  if (Array.isArray(headers)) entries.push(...headers);
-  else if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
-    (headers as Headers).forEach((value, name) => entries.push([name, value]));
-  } else entries.push(...Object.entries(headers as Record<string, string>));
-
   const redacted = new Map<string, string>();
-  for (const [name, raw] of entries) {
+  const add = (raw: string, name: string): void => {
     const lower = String(name).toLowerCase();
     const value = isSensitiveHeader(lower, String(raw)) ? REDACTED : String(raw);
     const previous = redacted.get(lower);
     redacted.set(lower, previous === undefined || value === REDACTED ? value : `${previous}, ${value}`);
-  }
+  };
+  if (Array.isArray(headers)) for (const [name, value] of headers) add(value, name);
+  else if (typeof headers?.forEach === 'function') (headers as Headers).forEach(add);
+  else for (const [name, value] of Object.entries(headers ?? {})) add(value, name);
   // fromEntries defines own properties, so a header named `__proto__` cannot change the object's prototype.
   return Object.fromEntries(redacted);
 }
@@ -56,26 +42,28 @@ export function redactHeaders(
 /** Credentials this long are replaced wherever they appear; shorter ones only where they stand as a whole token. */
 export const ANYWHERE_LENGTH = 8;
 
-// A short credential counts as a whole token only between these (or the text's ends): spaces, quotes and the
-// punctuation around values in headers, JSON and query strings, never letters, digits, `/`, `.` or `-`, so a
-// 1-character key cannot turn `/v1/external-support/` into `/v1/***xt***rnal-support/`.
-const BEFORE = '(?<=^|[\\s"\'`=:,;(\\[{<])';
-const AFTER = '(?=$|[\\s"\'`,;)\\]}>&])';
-
 /**
  * Replaces each secret in `text` with `***`: one of 8 characters or more wherever it appears, a shorter one only
  * as a whole token. Longer secrets first.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  const ordered = [...new Set(secrets)].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
-  let result = text;
-  for (const secret of ordered) {
-    result =
+  for (const secret of [...new Set(secrets)].sort((a, b) => b.length - a.length)) {
+    if (secret === '') continue;
+    // A short credential counts as a whole token only between spaces, quotes and the punctuation around values in
+    // headers, JSON and query strings (or the text's ends), never letters, digits, `/`, `.` or `-`, so a 1-character
+    // key cannot turn `/v1/external-support/` into `/v1/***xt***rnal-support/`.
+    text =
       secret.length >= ANYWHERE_LENGTH
-        ? result.split(secret).join(REDACTED)
-        : result.replace(new RegExp(BEFORE + secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + AFTER, 'g'), REDACTED);
+        ? text.split(secret).join(REDACTED)
+        : text.replace(
+            new RegExp(
+              `(?<=^|[\\s"'\`=:,;(\\[{<])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s"'\`,;)\\]}>&])`,
+              'g',
+            ),
+            REDACTED,
+          );
   }
-  return result;
+  return text;
 }
 
 /** A URL with its user-info and any credential-looking query parameters replaced by `***`; other text unchanged. */
@@ -86,17 +74,153 @@ export function redactUrl(url: string): string {
   } catch {
     return url;
   }
-  let changed = false;
-  if (parsed.username !== '' || parsed.password !== '') {
+  let changed = parsed.username !== '' || parsed.password !== '';
+  if (changed) {
     parsed.username = REDACTED;
     parsed.password = '';
-    changed = true;
   }
-  for (const name of [...new Set(parsed.searchParams.keys())]) {
+  for (const name of new Set(parsed.searchParams.keys())) {
     if (isSensitiveHeader(name) || name.toLowerCase() === 'key') {
       parsed.searchParams.set(name, REDACTED);
       changed = true;
     }
   }
-  return changed ? parsed.toString() : url;
+  return changed ? parsed.href : url;
+}
+
+/**
+ * The credentials a client (or one call) knows of: auth values, the Basic token, sensitive caller headers, body
+ * credentials, the signing secret. A call's registry extends its client's: `new KnownSecrets(clientSecrets)`.
+ * @example
+ * secrets.add(options.signingSecret); // from now on replaced by `***` in every error
+ */
+export class KnownSecrets {
+  readonly #fixed = new Set<string>();
+  // Values resolved by credential functions (rotated keys): the latest 32 are remembered.
+  readonly #recent = new Set<string>();
+  readonly #parent: KnownSecrets | undefined;
+
+  /** Creates a registry; `parent`'s values count as this one's too. */
+  constructor(parent?: KnownSecrets) {
+    this.#parent = parent;
+  }
+
+  /** Registers credentials for the registry's life; anything but a non-blank string is ignored. */
+  add(...values: unknown[]): this {
+    for (const value of values) if (typeof value === 'string' && value.trim()) this.#fixed.add(value);
+    return this;
+  }
+
+  /** Registers values resolved for one request (a rotating key): only the latest 32 are kept. */
+  seen(...values: string[]): this {
+    for (const value of values) {
+      // Deleted first, so a value in use again moves to the newest end and is not the one dropped.
+      this.#recent.delete(value);
+      if (value.trim()) this.#recent.add(value);
+      if (this.#recent.size > 32) this.#recent.delete(this.#recent.values().next().value as string);
+    }
+    return this;
+  }
+
+  /** Registers the values of the sensitive headers in a record, and the token of a `Scheme token` value. */
+  headers(headers: unknown): this {
+    for (const [name, value] of Object.entries(headers ?? {})) {
+      if (typeof value === 'string' && isSensitiveHeader(name, value)) {
+        this.add(value, /^\s*\S+\s+(\S+)\s*$/.exec(value)?.[1]);
+      }
+    }
+    return this;
+  }
+
+  /** Every value registered here or in the parent. */
+  list(): string[] {
+    return [...new Set([...(this.#parent?.list() ?? []), ...this.#fixed, ...this.#recent])];
+  }
+}
+
+// ---- scrubbing a thrown error ----------------------------------------------------------------------------------
+// By structure: the SDK's own errors are cleaned in place (strings scrubbed, headers redacted by name and value,
+// bodies and header records walked), and a foreign error in the `cause` chain is replaced by a scrubbed copy keeping
+// only its name, message, stack and primitive fields (`code`, `errno`), never what it carries (a Request with its
+// headers, a socket). The caller's own objects are never changed.
+
+type Scrub = (text: string) => string;
+
+function read(target: object, key: string): unknown {
+  try {
+    return (target as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+// defineProperty: `message` may be a getter, and the SDK's hidden fields are read-only (and stay so).
+function put(target: object, key: string, value: unknown): void {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  try {
+    Object.defineProperty(target, key, {
+      value,
+      writable: own?.writable !== false,
+      configurable: true,
+      enumerable: !!own?.enumerable,
+    });
+  } catch {
+    // A frozen object cannot be changed.
+  }
+}
+
+// Scrubs the string fields of `target`, walks plain objects and arrays (SDK-made data) and copies Headers redacted.
+// A body field that holds a credential by its name is redacted whatever its value: a secret the client never saw (a
+// new signing secret in a response that failed validation) is hidden too.
+function walk(target: object, scrub: Scrub, seen: Set<unknown>, keys: Iterable<string>, depth = 0): void {
+  seen.add(target);
+  for (const key of keys) {
+    if (key === 'name' || key === 'cause') continue;
+    const value = read(target, key);
+    if (typeof value === 'string') put(target, key, depth > 0 && SECRET_FIELD.test(key) ? REDACTED : scrub(value));
+    else if (value instanceof Headers) {
+      const copy = new Headers();
+      value.forEach((v, name) => copy.append(name, isSensitiveHeader(name, v) ? REDACTED : scrub(v)));
+      put(target, key, copy);
+    } else if (typeof value === 'object' && value !== null && !seen.has(value)) {
+      const proto: unknown = Object.getPrototypeOf(value);
+      // A body nested deeper than any real one (a hostile server's) is dropped rather than walked off the stack.
+      if (depth > 64) put(target, key, REDACTED);
+      else if (Array.isArray(value) || proto === Object.prototype || proto === null) {
+        walk(value, scrub, seen, Object.keys(value), depth + 1);
+      }
+    }
+  }
+}
+
+// A foreign error (or abort reason) as a new Error: name, message, stack and primitive fields scrubbed; its own
+// cause copied the same way, a few levels deep.
+function copyOf(value: unknown, scrub: Scrub, depth: number): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (typeof value !== 'object' || value === null || value instanceof JelouError) return value;
+  const copy = new Error();
+  for (const key of ['name', 'message', 'stack', ...Object.getOwnPropertyNames(value)]) {
+    const field = read(value, key);
+    if (typeof field === 'string') put(copy, key, scrub(field));
+    else if (typeof field === 'number' || typeof field === 'boolean') put(copy, key, field);
+    else if (key === 'cause' && field !== undefined && depth > 0) put(copy, key, copyOf(field, scrub, depth - 1));
+  }
+  return copy;
+}
+
+/**
+ * Removes every secret from an error the SDK throws, in place: the strings of the error and of each SDK error in
+ * its `cause` chain (see `scrubSecrets`), response headers (redacted by name and by value), parsed bodies and
+ * header records; a foreign cause is replaced by a scrubbed copy. The client calls it on every error it throws,
+ * with the list of its `KnownSecrets`; calling it again is harmless.
+ */
+export function scrubError(error: unknown, secrets: readonly string[]): void {
+  const scrub: Scrub = (text) => scrubSecrets(text, secrets);
+  const seen = new Set<unknown>();
+  for (let current = error; current instanceof JelouError && !seen.has(current); current = current.cause) {
+    walk(current, scrub, seen, ['message', 'stack', ...Object.getOwnPropertyNames(current)]);
+    if (!(current.cause instanceof JelouError) && current.cause !== undefined) {
+      put(current, 'cause', copyOf(current.cause, scrub, 8));
+    }
+  }
 }

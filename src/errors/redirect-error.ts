@@ -1,6 +1,6 @@
 import { JelouError } from './jelou-error.js';
 import { redactUrl } from './redact.js';
-import { assignRequest, describeRequest, type RequestInfo } from './request-info.js';
+import { describeRequest, setRequest, type RequestInfo } from './request-info.js';
 
 /**
  * The server answered with a redirect the client will not follow: to another origin, from `https:` to `http:`,
@@ -8,11 +8,10 @@ import { assignRequest, describeRequest, type RequestInfo } from './request-info
  */
 export class RedirectError extends JelouError {
   static override readonly brand: string = 'RedirectError';
-  override readonly name = 'RedirectError';
   /** The redirect's status, e.g. `307`. */
-  readonly status: number;
+  declare readonly status: number;
   /** The `Location` it pointed to (resolved, credentials replaced by `***`), when it had one. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   /** The HTTP method of the request. */
   declare readonly method: string;
   /** The URL that answered with the redirect, credentials replaced by `***`. */
@@ -22,13 +21,12 @@ export class RedirectError extends JelouError {
 
   /** Creates the error; `why` says which rule refused it, e.g. `to another origin`. */
   constructor(request: RequestInfo & { status: number; location: string | undefined; why: string }) {
-    const location = request.location === undefined ? undefined : redactUrl(request.location);
+    const location = request.location && redactUrl(request.location);
     super(
       `${request.status} redirect ${request.why} not followed: ${describeRequest(request)}` +
-        (location === undefined ? '' : ` → ${location}`),
+        (location ? ` → ${location}` : ''),
     );
-    assignRequest(this, request);
-    this.status = request.status;
-    this.location = location;
+    setRequest(this, request);
+    Object.assign(this, { status: request.status, location });
   }
 }

@@ -1,4 +1,6 @@
+import { defineHidden } from './jelou-error.js';
 import { redactHeaders, redactUrl } from './redact.js';
+import { requestIdOf } from './request-id.js';
 
 /** The request an error is about: enough to name it in a message; headers are redacted before they are kept. */
 export interface RequestInfo {
@@ -14,37 +16,35 @@ export interface RequestInfo {
   readonly requestHeaders?: Headers | Record<string, string> | undefined;
 }
 
-/** `GET https://gateway.jelou.ai/jelouapi/v1/external-support/abc`: where the request went, origin included. */
-export function describeRequest(request: RequestInfo): string {
-  return `${request.method} ${redactUrl(request.url)}`;
+/** A response an error is about: its status, headers and parsed body. */
+export interface ResponseInfo {
+  status: number;
+  headers: Headers;
+  body: unknown;
 }
+
+/** `GET https://gateway.jelou.ai/jelouapi/v1/external-support/abc`: where the request went, origin included. */
+export const describeRequest = (request: RequestInfo): string => `${request.method} ${redactUrl(request.url)}`;
 
 /** ` (after 3 attempts)` when the request was retried, else `''`. */
-export function attemptsSuffix(request: RequestInfo): string {
-  return request.attempts !== undefined && request.attempts > 1 ? ` (after ${request.attempts} attempts)` : '';
+export const attemptsSuffix = ({ attempts = 1 }: RequestInfo): string =>
+  attempts > 1 ? ` (after ${attempts} attempts)` : '';
+
+/**
+ * Sets the request's public fields on an error: `method`, `url` (credentials redacted) and `path`; with `full`, also
+ * `attempts` and the redacted `requestHeaders` (not enumerable).
+ */
+export function setRequest(error: object, request: RequestInfo, full?: boolean): void {
+  Object.assign(error, { method: request.method, url: redactUrl(request.url), path: request.path });
+  if (full) {
+    Object.assign(error, { attempts: request.attempts ?? 1 });
+    defineHidden(error, 'requestHeaders', redactHeaders(request.requestHeaders));
+  }
 }
 
-/** The fields every request error carries, request headers redacted. */
-export interface RequestFields {
-  method: string;
-  url: string;
-  path: string;
-  attempts: number;
-  requestHeaders: Record<string, string>;
-}
-
-/** The safe fields of a request for an error: redacted URL and headers. */
-export function requestFields(request: RequestInfo): RequestFields {
-  return {
-    method: request.method,
-    url: redactUrl(request.url),
-    path: request.path,
-    attempts: request.attempts ?? 1,
-    requestHeaders: redactHeaders(request.requestHeaders),
-  };
-}
-
-/** Sets the request's public fields on an error: `method`, `url` (credentials redacted) and `path`. */
-export function assignRequest(target: object, request: RequestInfo): void {
-  Object.assign(target, { method: request.method, url: redactUrl(request.url), path: request.path });
+/** Sets a response's fields on an error: `status`, `requestId`, and the `headers` and `body` (not enumerable). */
+export function setResponse(error: object, response: ResponseInfo): void {
+  Object.assign(error, { status: response.status, requestId: requestIdOf(response.headers) });
+  defineHidden(error, 'headers', response.headers);
+  defineHidden(error, 'body', response.body);
 }

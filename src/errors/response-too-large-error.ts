@@ -1,14 +1,13 @@
 import { JelouError } from './jelou-error.js';
-import { assignRequest, describeRequest, type RequestInfo } from './request-info.js';
+import { describeRequest, setRequest, type RequestInfo } from './request-info.js';
 
 /** The response body was bigger than the client's `maxResponseBytes`; reading stopped at the limit. */
 export class ResponseTooLargeError extends JelouError {
   static override readonly brand: string = 'ResponseTooLargeError';
-  override readonly name = 'ResponseTooLargeError';
   /** The HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The limit in bytes that was exceeded. */
-  readonly maxResponseBytes: number;
+  declare readonly maxResponseBytes: number;
   /** The HTTP method of the request. */
   declare readonly method: string;
   /** The URL requested, credentials replaced by `***`. */
@@ -18,12 +17,11 @@ export class ResponseTooLargeError extends JelouError {
 
   /** Creates the error for a response whose body passed `maxResponseBytes`. */
   constructor(request: RequestInfo & { status: number; maxResponseBytes: number }) {
+    const { status, maxResponseBytes } = request;
     super(
-      `${request.status} response to ${describeRequest(request)} is larger than maxResponseBytes ` +
-        `(${request.maxResponseBytes} bytes)`,
+      `${status} response to ${describeRequest(request)} is larger than maxResponseBytes (${maxResponseBytes} bytes)`,
     );
-    assignRequest(this, request);
-    this.status = request.status;
-    this.maxResponseBytes = request.maxResponseBytes;
+    setRequest(this, request);
+    Object.assign(this, { status, maxResponseBytes });
   }
 }

@@ -4,13 +4,12 @@ import { describeRequest, type RequestInfo } from './request-info.js';
 /** The request got no response within its timeout. A `ConnectionError`, so retry logic treats both alike. */
 export class TimeoutError extends ConnectionError {
   static override readonly brand: string = 'TimeoutError';
-  override readonly name = 'TimeoutError';
   /** The timeout that expired, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   /** Creates the error for a request that timed out after `timeoutMs`. */
   constructor(request: RequestInfo & { timeoutMs: number }, options?: { cause?: unknown }) {
     super(request, options, `Request timed out after ${request.timeoutMs} ms: ${describeRequest(request)}`);
-    this.timeoutMs = request.timeoutMs;
+    Object.assign(this, { timeoutMs: request.timeoutMs });
   }
 }

@@ -1,10 +1,9 @@
 import { JelouError } from './jelou-error.js';
-import { assignRequest, describeRequest, type RequestInfo } from './request-info.js';
+import { describeRequest, setRequest, type RequestInfo } from './request-info.js';
 
 /** The caller aborted the request through its `signal`; never retried. */
 export class UserAbortError extends JelouError {
   static override readonly brand: string = 'UserAbortError';
-  override readonly name = 'UserAbortError';
   /** The HTTP method of the request. */
   declare readonly method: string;
   /** The URL requested, with any credentials in it replaced by `***`. */
@@ -15,6 +14,6 @@ export class UserAbortError extends JelouError {
   /** Creates the error for an aborted request; `cause` is the signal's reason. */
   constructor(request: RequestInfo, options?: { cause?: unknown }) {
     super(`Request aborted: ${describeRequest(request)}`, options);
-    assignRequest(this, request);
+    setRequest(this, request);
   }
 }

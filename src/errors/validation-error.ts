@@ -3,16 +3,14 @@ import { JelouError } from './jelou-error.js';
 /** An argument was invalid; raised before any request is sent. The message names the field, never its value. */
 export class ValidationError extends JelouError {
   static override readonly brand: string = 'ValidationError';
-  override readonly name = 'ValidationError';
   /** The invalid argument or field, e.g. `webhookUrl`. */
-  readonly field: string;
+  declare readonly field: string;
   /** What is wrong with it, e.g. `must be an https URL`. */
-  readonly problem: string;
+  declare readonly problem: string;
 
   /** Creates the error; `problem` must describe the rule broken, not repeat the value. */
   constructor(field: string, problem: string, options?: { cause?: unknown }) {
     super(`Invalid ${field}: ${problem}`, options);
-    this.field = field;
-    this.problem = problem;
+    Object.assign(this, { field, problem });
   }
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../../../src/errors/api-error.js';
 import { ConnectionError } from '../../../src/errors/connection-error.js';
 import { JelouError } from '../../../src/errors/jelou-error.js';
 import { ResponseValidationError } from '../../../src/errors/response-validation-error.js';
-import { scrubError } from '../../../src/errors/scrub.js';
+import { scrubError } from '../../../src/errors/redact.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
 
 const PATH = '/v1/external-support/abc';
