@@ -30,48 +30,38 @@ export interface AuthProvider {
 }
 
 function checkCredential(value: unknown, field: string): void {
-  if (typeof value === 'function') return;
-  if (typeof value !== 'string' || value.trim() === '') {
+  if (typeof value !== 'function' && (typeof value !== 'string' || value.trim() === '')) {
     throw new ValidationError(field, 'must be a non-empty string or a function returning one');
   }
 }
 
-async function resolveCredential(value: Credential, field: string, latin1 = false): Promise<string> {
-  let resolved: unknown = value;
-  if (typeof value === 'function') {
-    try {
-      resolved = await value();
-    } catch (error) {
-      // Typed, and never retried: the transport retries only what the network did.
-      throw new ValidationError(field, 'function failed (see cause)', { cause: error });
-    }
+// A credential value, resolved: text an HTTP header can carry. fetch refuses the rest in a header value with a
+// message that quotes the value: refuse it first, quietly. An API key is sent as is (Basic credentials are
+// base64-encoded), so it must be Latin-1 too.
+function checkResolved(resolved: unknown, field: string, latin1: boolean): string {
+  const problem =
+    typeof resolved !== 'string' || resolved.trim() === ''
+      ? 'resolved to an empty value or not a string'
+      : hasControlCharacter(resolved)
+        ? 'contains control characters, which cannot be sent in an HTTP header'
+        : hasLoneSurrogate(resolved)
+          ? 'must not contain a lone surrogate'
+          : latin1 && /[^\0-\xff]/.test(resolved)
+            ? 'contains characters outside Latin-1, which an HTTP header cannot carry'
+            : undefined;
+  if (problem !== undefined) throw new ValidationError(field, problem);
+  return resolved as string;
+}
+
+async function resolveCredential(value: Credential, field: string, latin1: boolean): Promise<string> {
+  let resolved: unknown;
+  try {
+    resolved = typeof value === 'function' ? await value() : value;
+  } catch (error) {
+    // Typed, and never retried: the transport retries only what the network did.
+    throw new ValidationError(field, 'function failed (see cause)', { cause: error });
   }
   return checkResolved(resolved, field, latin1);
-}
-
-function checkResolved(resolved: unknown, field: string, latin1: boolean): string {
-  if (typeof resolved !== 'string' || resolved.trim() === '') {
-    throw new ValidationError(field, 'resolved to an empty value or not a string');
-  }
-  // fetch refuses these in a header value with a message that quotes the value: refuse them first, quietly.
-  if (hasControlCharacter(resolved)) {
-    throw new ValidationError(field, 'contains control characters, which cannot be sent in an HTTP header');
-  }
-  if (hasLoneSurrogate(resolved)) {
-    throw new ValidationError(field, 'must not contain a lone surrogate');
-  }
-  // An API key is sent as is (Basic credentials are base64-encoded): it must be a header value fetch can send.
-  if (latin1 && /[^\0-\xff]/.test(resolved)) {
-    throw new ValidationError(field, 'contains characters outside Latin-1, which an HTTP header cannot carry');
-  }
-  return resolved;
-}
-
-/** Base64 of the UTF-8 bytes, with what every runtime has (no Buffer). */
-function base64Utf8(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
 
 function fromEnv(env: Readonly<Record<string, string | undefined>>): Auth {
@@ -105,65 +95,50 @@ export function createAuthProvider(
     throw new ValidationError('auth', 'must be { apiKey } or { clientId, clientSecret }');
   }
   const hasKey = 'apiKey' in chosen;
-  const hasBasic = 'clientId' in chosen || 'clientSecret' in chosen;
-  if (hasKey === hasBasic) {
+  if (hasKey === ('clientId' in chosen || 'clientSecret' in chosen)) {
     throw new ValidationError('auth', 'must be either { apiKey } or { clientId, clientSecret }, not both or neither');
   }
-  const remember = (...values: string[]): void => void known.seen(...values);
-  const secrets = (): readonly string[] => known.list();
-
-  if (hasKey) {
-    const { apiKey } = chosen as ApiKeyAuth;
-    checkCredential(apiKey, 'auth.apiKey');
-    if (typeof apiKey === 'string') known.add(checkResolved(apiKey, 'auth.apiKey', true));
-    return cacheFixed(typeof apiKey === 'string', {
-      scheme: 'apiKey',
-      secrets,
-      async headers() {
-        const key = await resolveCredential(apiKey, 'auth.apiKey', true);
-        remember(key);
-        return { 'x-api-key': key };
-      },
-    });
-  }
-  const { clientId, clientSecret } = chosen as BasicAuth;
-  checkCredential(clientId, 'auth.clientId');
-  checkCredential(clientSecret, 'auth.clientSecret');
-  const basic = (id: string, secret: string, fixed = false): Record<string, string> => {
+  const { apiKey, clientId, clientSecret } = chosen as Partial<ApiKeyAuth & BasicAuth>;
+  const credentials: [string, unknown][] = hasKey
+    ? [['auth.apiKey', apiKey]]
+    : [
+        ['auth.clientId', clientId],
+        ['auth.clientSecret', clientSecret],
+      ];
+  for (const [field, value] of credentials) checkCredential(value, field);
+  // The headers of resolved values, each registered: for good when fixed, as a recent value when a function gave it.
+  const make = (values: string[], remember: (...values: string[]) => unknown): Record<string, string> => {
+    const [key = '', secret = ''] = values;
+    if (hasKey) {
+      remember(key);
+      return { 'x-api-key': key };
+    }
     // RFC 7617: the user-id of Basic credentials cannot contain a colon.
-    if (id.includes(':')) throw new ValidationError('auth.clientId', 'must not contain ":"');
-    const token = base64Utf8(`${id}:${secret}`);
-    (fixed ? known.add.bind(known) : remember)(id, secret, `${id}:${secret}`, token);
+    if (key.includes(':')) throw new ValidationError('auth.clientId', 'must not contain ":"');
+    // Base64 of the UTF-8 bytes, with what every runtime has (no Buffer).
+    const token = btoa(
+      Array.from(new TextEncoder().encode(`${key}:${secret}`), (byte) => String.fromCharCode(byte)).join(''),
+    );
+    remember(key, secret, `${key}:${secret}`, token);
     return { authorization: `Basic ${token}` };
   };
-  if (typeof clientId === 'string' && typeof clientSecret === 'string') {
-    basic(
-      checkResolved(clientId, 'auth.clientId', false),
-      checkResolved(clientSecret, 'auth.clientSecret', false),
-      true,
+  const scheme = hasKey ? 'apiKey' : 'basic';
+  const secrets = (): readonly string[] => known.list();
+  // Fixed credentials (strings, no functions) make the same headers every time: checked and made once, here.
+  if (credentials.every(([, value]) => typeof value === 'string')) {
+    const fixed = make(
+      credentials.map(([field, value]) => checkResolved(value, field, hasKey)),
+      (...values) => known.add(...values),
     );
+    return { scheme, secrets, headers: () => fixed };
   }
-  return cacheFixed(typeof clientId === 'string' && typeof clientSecret === 'string', {
-    scheme: 'basic',
-    secrets,
-    async headers() {
-      const [id, secret] = await Promise.all([
-        resolveCredential(clientId, 'auth.clientId'),
-        resolveCredential(clientSecret, 'auth.clientSecret'),
-      ]);
-      return basic(id, secret);
-    },
-  });
-}
-
-// Fixed credentials (strings, no functions) make the same headers every time: after the first call, which checks
-// them, they are returned at once, with no promise per request.
-function cacheFixed(fixed: boolean, provider: AuthProvider): AuthProvider {
-  if (!fixed) return provider;
-  let cached: Record<string, string> | undefined;
   return {
-    scheme: provider.scheme,
-    secrets: provider.secrets,
-    headers: () => cached ?? (provider.headers() as Promise<Record<string, string>>).then((made) => (cached = made)),
+    scheme,
+    secrets,
+    headers: async () =>
+      make(
+        await Promise.all(credentials.map(([field, value]) => resolveCredential(value as Credential, field, hasKey))),
+        (...values) => known.seen(...values),
+      ),
   };
 }

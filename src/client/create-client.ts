@@ -38,12 +38,10 @@ import {
   resolveClientDefaults,
   runtimeEnv,
   type ClientOptions,
-  type FetchLike,
-  type HeadersOption,
   type RequestOptions,
 } from './options.js';
 import { createRawClient } from './raw-client.js';
-import { requestSender, type Sender } from './transport.js';
+import { requestSender } from './transport.js';
 import { VERSION } from './version.js';
 
 /** The result of `getIntegration`/`updateIntegration` with everything the response said. */
@@ -149,21 +147,6 @@ export interface ExternalSupportClient {
   readonly messagesBaseUrl: string;
 }
 
-function defaultHeaders(): HeadersOption {
-  // Browsers refuse to let a script set User-Agent; everywhere else it identifies the SDK to the API.
-  return typeof (globalThis as { document?: unknown }).document !== 'undefined'
-    ? { accept: 'application/json' }
-    : { accept: 'application/json', 'user-agent': `jelou-external-support/${VERSION}` };
-}
-
-function resolveFetch(option: unknown): Sender {
-  if (option !== undefined && typeof option !== 'function') throw new ValidationError('fetch', 'must be a function');
-  if (option === undefined && typeof globalThis.fetch !== 'function') {
-    throw new ValidationError('fetch', 'this runtime has no global fetch: pass one in the fetch option');
-  }
-  return requestSender(option as FetchLike | undefined);
-}
-
 /**
  * Creates a client. With no `auth`, credentials come from `JELOU_API_KEY`, or `JELOU_CLIENT_ID` and
  * `JELOU_CLIENT_SECRET`; with none, it throws a `ValidationError` at once.
@@ -178,78 +161,64 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
   // The client's credentials, in one place: auth values, the Basic token, sensitive headers, the signing secret.
   // Register any other credential here with `secrets.add(value)`; a call adds its own in `context.secrets`.
   const secrets = new KnownSecrets().headers(defaults.headers);
-  const signing = createSigningSecretProvider(options.signingSecret, env);
-  secrets.add(...(signing?.secrets() ?? []));
-  let auth: ReturnType<typeof createAuthProvider> | undefined;
+  const signingSecret = createSigningSecretProvider(options.signingSecret, env, secrets);
+  let credentials: ExecuteContext['credentials'];
   let noCredentials: string | undefined;
   try {
-    auth = createAuthProvider(options.auth, env, secrets);
+    credentials = createAuthProvider(options.auth, env, secrets).headers;
   } catch (error) {
     // A client made with only a signing secret can send messages; its gateway calls reject, naming `auth`.
-    if (options.auth !== undefined || signing === undefined || !(error instanceof ValidationError)) throw error;
-    noCredentials = `${error.message.replace(/^auth:? ?/, '')} (this client has only a signing secret)`;
+    if (options.auth !== undefined || !signingSecret || !(error instanceof ValidationError)) throw error;
+    noCredentials = `${error.problem} (this client has only a signing secret)`;
   }
-  const baseUrl = checkBaseUrl(options.baseUrl ?? env.JELOU_BASE_URL ?? DEFAULT_BASE_URL, options.allowInsecureHttp);
+  const { fetch, allowInsecureHttp } = options;
+  const baseUrl = checkBaseUrl(options.baseUrl ?? env.JELOU_BASE_URL ?? DEFAULT_BASE_URL, allowInsecureHttp);
   const messagesBaseUrl = checkBaseUrl(
     options.messagesBaseUrl ?? env.JELOU_MESSAGES_BASE_URL ?? DEFAULT_MESSAGES_BASE_URL,
-    options.allowInsecureHttp,
+    allowInsecureHttp,
     'messagesBaseUrl',
   );
-  const fetch = resolveFetch(options.fetch);
+  if (fetch !== undefined && typeof fetch !== 'function') throw new ValidationError('fetch', 'must be a function');
+  if (fetch === undefined && typeof globalThis.fetch !== 'function') {
+    throw new ValidationError('fetch', 'this runtime has no global fetch: pass one in the fetch option');
+  }
   const context: ExecuteContext = {
     baseUrls: { gateway: baseUrl, messages: messagesBaseUrl },
-    fetch,
-    credentials: auth === undefined ? undefined : () => (auth as NonNullable<typeof auth>).headers(),
+    fetch: requestSender(fetch),
+    credentials,
     ...(noCredentials === undefined ? {} : { noCredentials }),
-    signingSecret: signing === undefined ? undefined : () => signing.resolve(),
-    // Rotated signing secrets are known once resolved: `signing.secrets()` is read at each error.
-    secrets: (requestOptions) =>
-      new KnownSecrets(secrets)
-        .headers(requestOptions?.headers)
-        .seen(...(signing?.secrets() ?? []))
-        .list(),
+    signingSecret,
+    secrets: (requestOptions) => new KnownSecrets(secrets).headers(requestOptions?.headers).list(),
     defaults,
-    headers: headersToSend(defaultHeaders(), defaults.headers),
+    // Browsers refuse to let a script set User-Agent; everywhere else it identifies the SDK to the API.
+    headers: headersToSend(
+      { accept: 'application/json' },
+      'document' in globalThis ? {} : { 'user-agent': `jelou-external-support/${VERSION}` },
+      defaults.headers,
+    ),
     call: { ...defaults, signal: undefined },
   };
-  const call = <T, E>(
-    operationId: OperationId,
-    params: readonly unknown[],
-    body: unknown,
-    requestOptions: RequestOptions | undefined,
-  ): ApiPromise<T, CallResult<T, E>> =>
-    new ApiPromise(
-      execute(context, OPERATIONS[operationId], INPUT_RULES[operationId], params, body, requestOptions) as Promise<
-        CallResult<T, E>
-      >,
-    );
-
   let raw: Client<Paths> | undefined;
-  const client: ExternalSupportClient = {
+  const client = {
     baseUrl,
     messagesBaseUrl,
     // Built on first use: most programs never touch it.
     get raw() {
       return (raw ??= createRawClient<Paths>(context, baseUrl));
     },
-    getIntegration: (projectId, requestOptions) => call('getIntegration', [projectId], undefined, requestOptions),
-    updateIntegration: (projectId, changes, requestOptions) =>
-      call('updateIntegration', [projectId], changes, requestOptions),
-    createIntegration: (projectId, integration, requestOptions) =>
-      call('createIntegration', [projectId], integration, requestOptions),
-    deleteIntegration: (projectId, requestOptions) => call('deleteIntegration', [projectId], undefined, requestOptions),
-    regenerateSigningSecret: (projectId, requestOptions) =>
-      call('regenerateSigningSecret', [projectId], undefined, requestOptions),
-    startConversation: (projectId, conversation, requestOptions) =>
-      call('startConversation', [projectId], conversation, requestOptions),
-    closeConversation: (projectId, conversation, requestOptions) =>
-      call('closeConversation', [projectId], conversation, requestOptions),
-    getConversation: (projectId, conversationId, requestOptions) =>
-      call('getConversation', [projectId, conversationId], undefined, requestOptions),
-    // The projectId goes in the body (`project_id`): the input rule builds it from the leading arguments.
-    sendMessage: (projectId, input, requestOptions) => call('sendMessage', [projectId], input, requestOptions),
-  };
+  } as Record<string, unknown>;
+  // One method per operation of the table: its path parameters first (at least the project id: sendMessage's goes
+  // in its body, built by its input rule), then its body when it takes one, then the request options.
+  for (const [operationId, operation] of Object.entries(OPERATIONS)) {
+    const leading = operation.pathParams.length || 1;
+    const rule = INPUT_RULES[operationId as OperationId];
+    client[operationId] = (...args: unknown[]) => {
+      const body = operation.body === undefined ? undefined : args[leading];
+      const requestOptions = args[operation.body === undefined ? leading : leading + 1] as RequestOptions | undefined;
+      return new ApiPromise(execute(context, operation, rule, args.slice(0, leading), body, requestOptions));
+    };
+  }
   // For rotateSigningSecret's `previous`: hidden, so the secret never shows in a log of the client.
-  defineHidden(client, CURRENT_SIGNING_SECRET, () => signing?.resolve());
-  return client;
+  defineHidden(client, CURRENT_SIGNING_SECRET, signingSecret);
+  return client as unknown as ExternalSupportClient;
 }

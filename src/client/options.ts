@@ -110,32 +110,19 @@ export function runtimeEnv(): Readonly<Record<string, string | undefined>> {
   return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 }
 
-function checkTimeout(value: unknown, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new ValidationError(field, 'must be a positive, finite number of milliseconds');
+// The three numbers have one rule: a number (a whole one, unless it is a time) above `min`.
+function checkNumber(value: unknown, field: string, problem: string, whole: boolean, min = 0): number | undefined {
+  if (
+    value !== undefined &&
+    !(typeof value === 'number' && (whole ? Number.isInteger : Number.isFinite)(value) && value > min)
+  ) {
+    throw new ValidationError(field, problem);
   }
   return value;
 }
 
-function checkMaxRetries(value: unknown, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new ValidationError(field, 'must be a whole number, 0 or more');
-  }
-  return value;
-}
-
-function checkMaxResponseBytes(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new ValidationError('maxResponseBytes', 'must be a whole number of bytes, 1 or more');
-  }
-  return value;
-}
-
-// RFC 9110 section 5.1: a field name is a token.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const TIMEOUT = 'must be a positive, finite number of milliseconds';
+const RETRIES = 'must be a whole number, 0 or more';
 
 /** Checks a headers option: names are HTTP tokens, values strings a header can carry (or `null`/`undefined`). */
 export function checkHeaders(value: unknown, field: string): HeadersOption {
@@ -144,15 +131,16 @@ export function checkHeaders(value: unknown, field: string): HeadersOption {
     throw new ValidationError(field, 'must be an object of header names to strings');
   }
   for (const [name, header] of Object.entries(value)) {
+    const at = `${field}.${name}`;
     if (header !== null && header !== undefined && typeof header !== 'string') {
-      throw new ValidationError(`${field}.${name}`, 'must be a string, null (to remove it) or undefined');
+      throw new ValidationError(at, 'must be a string, null (to remove it) or undefined');
     }
     // fetch refuses these with a message that may quote the value (a credential?): refuse them here, before sending.
-    if (!HEADER_NAME.test(name)) throw new ValidationError(`${field}.${name}`, 'is not a valid HTTP header name');
-    // RFC 9110 section 5.5: a field value is visible ASCII, obs-text (U+0080–U+00FF), space and tab; anything else
-    // (CR/LF, controls, `✓`) fetch refuses, or the socket fails on it.
-    if (typeof header === 'string' && /[^\t\x20-\x7e\x80-\xff]/.test(header)) {
-      throw new ValidationError(`${field}.${name}`, 'must be Latin-1 text without control characters or line breaks');
+    // A name is an RFC 9110 token (section 5.1); a value is visible ASCII, obs-text (U+0080–U+00FF), space and tab
+    // (section 5.5): anything else (CR/LF, controls, `✓`) fetch refuses, or the socket fails on it.
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ValidationError(at, 'is not a valid HTTP header name');
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(header ?? '')) {
+      throw new ValidationError(at, 'must be Latin-1 text without control characters or line breaks');
     }
   }
   return value as HeadersOption;
@@ -168,9 +156,11 @@ export function resolveClientDefaults(options: ClientOptions): Omit<EffectiveOpt
     throw new ValidationError('allowInsecureHttp', 'must be a boolean');
   }
   const resolved = {
-    timeoutMs: checkTimeout(options.timeout, 'timeout') ?? DEFAULT_TIMEOUT_MS,
-    maxRetries: checkMaxRetries(options.maxRetries, 'maxRetries') ?? DEFAULT_MAX_RETRIES,
-    maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES,
+    timeoutMs: checkNumber(options.timeout, 'timeout', TIMEOUT, false) ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: checkNumber(options.maxRetries, 'maxRetries', RETRIES, true, -1) ?? DEFAULT_MAX_RETRIES,
+    maxResponseBytes:
+      checkNumber(options.maxResponseBytes, 'maxResponseBytes', 'must be a whole number of bytes, 1 or more', true) ??
+      DEFAULT_MAX_RESPONSE_BYTES,
     headers: checkHeaders(options.headers, 'headers'),
   };
   // Only `undefined` means "the default": `baseUrl: null` must not silently target production with the credentials.
@@ -193,8 +183,8 @@ export function mergeRequestOptions(
     throw new ValidationError('requestOptions.signal', 'must be an AbortSignal');
   }
   return {
-    timeoutMs: checkTimeout(options?.timeout, 'requestOptions.timeout') ?? defaults.timeoutMs,
-    maxRetries: checkMaxRetries(options?.maxRetries, 'requestOptions.maxRetries') ?? defaults.maxRetries,
+    timeoutMs: checkNumber(options?.timeout, 'requestOptions.timeout', TIMEOUT, false) ?? defaults.timeoutMs,
+    maxRetries: checkNumber(options?.maxRetries, 'requestOptions.maxRetries', RETRIES, true, -1) ?? defaults.maxRetries,
     maxResponseBytes: defaults.maxResponseBytes,
     signal,
     headers: mergeHeaders(defaults.headers, checkHeaders(options?.headers, 'requestOptions.headers')),
@@ -214,8 +204,7 @@ export function mergeHeaders(...layers: HeadersOption[]): HeadersOption {
 
 /** The headers to send: merged layers with the removed (`null`) ones dropped. */
 export function headersToSend(...layers: HeadersOption[]): Record<string, string> {
-  const sent: Record<string, string> = {};
-  for (const [name, value] of Object.entries(mergeHeaders(...layers)))
-    if (typeof value === 'string') sent[name] = value;
-  return sent;
+  return Object.fromEntries(
+    Object.entries(mergeHeaders(...layers)).filter((entry): entry is [string, string] => entry[1] !== null),
+  );
 }

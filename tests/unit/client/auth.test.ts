@@ -31,7 +31,7 @@ describe('createAuthProvider with an api key', () => {
   });
 
   it('sends the key as given, without trimming it', async () => {
-    await expect(createAuthProvider({ apiKey: ' key ' }, NO_ENV).headers()).resolves.toStrictEqual({
+    await expect(Promise.resolve(createAuthProvider({ apiKey: ' key ' }, NO_ENV).headers())).resolves.toStrictEqual({
       'x-api-key': ' key ',
     });
   });
@@ -108,7 +108,9 @@ describe('createAuthProvider with client credentials', () => {
   });
 
   it('accepts a colon in the secret', async () => {
-    await expect(createAuthProvider({ clientId: 'id', clientSecret: 'a:b' }, NO_ENV).headers()).resolves.toStrictEqual({
+    await expect(
+      Promise.resolve(createAuthProvider({ clientId: 'id', clientSecret: 'a:b' }, NO_ENV).headers()),
+    ).resolves.toStrictEqual({
       authorization: basic('id', 'a:b'),
     });
   });
