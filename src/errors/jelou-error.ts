@@ -1,7 +1,5 @@
 import { redactHeaders } from './redact.js';
 
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
 /** Defines a read-only, non-enumerable property: kept off logs that copy an error's own fields (pino, winston). */
 export function defineHidden(target: object, key: string | symbol, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
@@ -14,7 +12,9 @@ const brandOf = (name: string): symbol => Symbol.for(`jelou-external-support.err
 /**
  * Base class of every error the SDK throws: `catch (e) { if (e instanceof JelouError) ... }` catches them all,
  * whichever copy of the package (ESM or CommonJS) threw it.
- * `JSON.stringify` and `util.inspect` show only its safe public fields, never credentials or request headers.
+ * `JSON.stringify` gives its name, message and safe public fields; `util.inspect` prints it as Node prints an error
+ * (its stack, then the own enumerable fields each class sets and the cause). Request and response headers and bodies
+ * are hidden (not enumerable), and every error the client throws is scrubbed of credentials first.
  */
 export class JelouError extends Error {
   /** The class's brand, also its `name`; each subclass declares its own (class names do not survive minifiers). */
@@ -38,46 +38,29 @@ export class JelouError extends Error {
     );
   }
 
-  // What `toJSON` and `util.inspect` show besides name and message: the own enumerable fields each class sets
-  // (method, url, status...), the hidden header records only redacted, and the cause's name and message only (not
-  // what it carries: requests, sockets...). Bodies and brands are hidden (`defineHidden`), so they stay out.
-  #safeFields(): Record<string, unknown> {
-    const { headers, requestHeaders, cause } = this as { headers?: Headers; requestHeaders?: unknown; cause?: unknown };
-    const fields: Record<string, unknown> = { ...(this as object) };
+  /**
+   * A plain object for `JSON.stringify`: name, message, the own enumerable fields each class sets (method, url,
+   * status...), the hidden header records only redacted, and the cause's name and message only (not what it
+   * carries: requests, sockets...). Bodies and brands are hidden (`defineHidden`), so they stay out.
+   */
+  toJSON(): Record<string, unknown> {
+    const { name, message, headers, requestHeaders, cause } = this as JelouError & {
+      headers?: Headers;
+      requestHeaders?: unknown;
+    };
+    const fields: Record<string, unknown> = { name, message, ...(this as object) };
     if (headers) fields['headers'] = redactHeaders(headers);
     if (requestHeaders) fields['requestHeaders'] = requestHeaders;
     if (cause !== undefined) {
-      const { name, message } = Object(cause) as Record<string, unknown>;
+      const about = Object(cause) as Record<string, unknown>;
       fields['cause'] =
         cause !== null && typeof cause === 'object'
-          ? { name: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : '' }
+          ? {
+              name: typeof about['name'] === 'string' ? about['name'] : 'Error',
+              message: typeof about['message'] === 'string' ? about['message'] : '',
+            }
           : { name: typeof cause, message: String(cause) };
     }
     return fields;
-  }
-
-  /** A plain object for `JSON.stringify`: name, message, the safe public fields and the cause's name and message. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...this.#safeFields() };
-  }
-
-  /** Prints like a normal error (name, message, stack) followed by the same safe fields as `toJSON`. */
-  [INSPECT](
-    depth: number,
-    options: { depth?: number | null } | undefined,
-    inspect?: (value: unknown, options?: object) => string,
-  ): string {
-    const header = `${this.name}: ${this.message}`;
-    if (depth < 0) return `[${header}]`;
-    // The stack's first lines hold the message as it was when the stack was first read; rebuild them from the
-    // current name and message, and keep only the frames.
-    const stack = this.stack ?? '';
-    const framesAt = stack.search(/\n\s+at /);
-    const fields = this.#safeFields();
-    const shown =
-      Object.keys(fields).length === 0
-        ? ''
-        : ` ${inspect?.(fields, { ...options, depth: options?.depth == null ? options?.depth : options.depth - 1 }) ?? JSON.stringify(fields, null, 2)}`;
-    return `${header}${framesAt === -1 ? '' : stack.slice(framesAt)}${shown}`;
   }
 }
