@@ -35,25 +35,36 @@ function checkCredential(value: unknown, field: string): void {
   }
 }
 
-// A credential value, resolved: text an HTTP header can carry. fetch refuses the rest in a header value with a
-// message that quotes the value: refuse it first, quietly. An API key is sent as is (Basic credentials are
-// base64-encoded), so it must be Latin-1 too.
-function checkResolved(resolved: unknown, field: string, latin1: boolean): string {
+// A credential value, resolved: non-blank text, and with `header`, text an HTTP header can carry. fetch refuses
+// the rest in a header value with a message that quotes the value: refuse it first, quietly. An API key is sent as
+// is (Basic credentials are base64-encoded), so it must be Latin-1 too (`latin1`).
+function checkResolved(resolved: unknown, field: string, latin1: boolean, header = true): string {
   const problem =
     typeof resolved !== 'string' || resolved.trim() === ''
       ? 'resolved to an empty value or not a string'
-      : hasControlCharacter(resolved)
-        ? 'contains control characters, which cannot be sent in an HTTP header'
-        : hasLoneSurrogate(resolved)
-          ? 'must not contain a lone surrogate'
-          : latin1 && /[^\0-\xff]/.test(resolved)
-            ? 'contains characters outside Latin-1, which an HTTP header cannot carry'
-            : undefined;
+      : !header
+        ? undefined
+        : hasControlCharacter(resolved)
+          ? 'contains control characters, which cannot be sent in an HTTP header'
+          : hasLoneSurrogate(resolved)
+            ? 'must not contain a lone surrogate'
+            : latin1 && /[^\0-\xff]/.test(resolved)
+              ? 'contains characters outside Latin-1, which an HTTP header cannot carry'
+              : undefined;
   if (problem !== undefined) throw new ValidationError(field, problem);
   return resolved as string;
 }
 
-async function resolveCredential(value: Credential, field: string, latin1: boolean): Promise<string> {
+/**
+ * Resolves a credential (calling it when it is a function) and checks it as {@link checkResolved} does; a function
+ * that throws becomes a ValidationError naming `field`, its error the `cause`.
+ */
+export async function resolveCredential(
+  value: Credential,
+  field: string,
+  latin1: boolean,
+  header?: boolean,
+): Promise<string> {
   let resolved: unknown;
   try {
     resolved = typeof value === 'function' ? await value() : value;
@@ -61,7 +72,7 @@ async function resolveCredential(value: Credential, field: string, latin1: boole
     // Typed, and never retried: the transport retries only what the network did.
     throw new ValidationError(field, 'function failed (see cause)', { cause: error });
   }
-  return checkResolved(resolved, field, latin1);
+  return checkResolved(resolved, field, latin1, header);
 }
 
 function fromEnv(env: Readonly<Record<string, string | undefined>>): Auth {

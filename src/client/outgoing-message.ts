@@ -2,7 +2,7 @@
 // the spec describes (`SendMessageRequest`, snake_case). The SDK fills `field`, `object`, `event_type` and `value.id`.
 import { ValidationError } from '../errors/validation-error.js';
 import type { MessageEvent } from '../spec/types.js';
-import { hasControlCharacter, validatePathParam } from './validate-input.js';
+import { httpsUrl, validatePathParam } from './validate-input.js';
 
 /** A text message. */
 export interface OutgoingText {
@@ -69,48 +69,12 @@ export const MESSAGE_TYPES = [
   'document',
 ] as const satisfies readonly MessageEvent['value']['type'][];
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function text(value: unknown, field: string, optional = false): string | undefined {
-  if (value === undefined && optional) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ValidationError(field, 'must be a non-empty string');
-  }
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new ValidationError(field, 'must be a non-empty string');
   return value;
-}
-
-function mediaUrl(value: unknown, field: string): string {
-  // Never quoted: a signed storage URL carries its token in the query string.
-  if (typeof value !== 'string' || /\s/.test(value) || hasControlCharacter(value)) {
-    throw new ValidationError(field, 'must be an absolute https: URL without whitespace');
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ValidationError(field, 'must be an absolute https: URL');
-  }
-  if (url.protocol !== 'https:') throw new ValidationError(field, 'must be an absolute https: URL (Jelou fetches it)');
-  return value;
-}
-
-function content(message: Record<string, unknown>): Record<string, string> {
-  if (message.type === 'text') return { body: text(message.body, 'message.body') as string };
-  const mapped: Record<string, string> = {
-    url: mediaUrl(message.url, 'message.url'),
-    mime_type: text(message.mimeType, 'message.mimeType') as string,
-  };
-  const extra = message.type === 'document' ? 'filename' : message.type === 'audio' ? undefined : 'caption';
-  for (const key of ['caption', 'filename']) {
-    if (message[key] === undefined) continue;
-    if (key !== extra)
-      throw new ValidationError(`message.${key}`, `is not a field of a ${String(message.type)} message`);
-    if (typeof message[key] !== 'string') throw new ValidationError(`message.${key}`, 'must be a string');
-    mapped[key] = message[key];
-  }
-  return mapped;
 }
 
 /**
@@ -120,23 +84,36 @@ function content(message: Record<string, unknown>): Record<string, string> {
 export function toMessageEvent(projectId: unknown, input: unknown, newId: () => string): MessageEvent {
   const project_id = validatePathParam(projectId, 'projectId');
   if (!isObject(input)) throw new ValidationError('input', 'must be an object { roomId, botId, userId, message }');
-  const message = input.message;
+  const { message } = input;
   if (!isObject(message)) throw new ValidationError('message', 'must be an object with a type');
-  if (!(MESSAGE_TYPES as readonly unknown[]).includes(message.type)) {
+  const { type, id } = message;
+  if (!(MESSAGE_TYPES as readonly unknown[]).includes(type)) {
     throw new ValidationError('message.type', `must be one of ${MESSAGE_TYPES.join(', ')}`);
+  }
+  let content: Record<string, string>;
+  if (type === 'text') content = { body: text(message.body, 'message.body') };
+  else {
+    // Never normalized: the URL goes as given, once checked.
+    httpsUrl(message.url, 'message.url');
+    content = { url: message.url as string, mime_type: text(message.mimeType, 'message.mimeType') };
+    // The one optional field each media type may carry besides them.
+    const extra = type === 'document' ? 'filename' : type === 'audio' ? undefined : 'caption';
+    for (const key of ['caption', 'filename']) {
+      const value = message[key];
+      if (value === undefined) continue;
+      if (key !== extra) throw new ValidationError(`message.${key}`, `is not a field of a ${String(type)} message`);
+      if (typeof value !== 'string') throw new ValidationError(`message.${key}`, 'must be a string');
+      content[key] = value;
+    }
   }
   return {
     field: 'messages',
     object: 'message_event',
     event_type: 'incoming_message',
     project_id,
-    room_id: text(input.roomId, 'roomId') as string,
-    bot_id: text(input.botId, 'botId') as string,
-    user_id: text(input.userId, 'userId') as string,
-    value: {
-      id: text(message.id, 'message.id', true) ?? newId(),
-      type: message.type,
-      content: content(message),
-    } as MessageEvent['value'],
+    room_id: text(input.roomId, 'roomId'),
+    bot_id: text(input.botId, 'botId'),
+    user_id: text(input.userId, 'userId'),
+    value: { id: id === undefined ? newId() : text(id, 'message.id'), type, content } as MessageEvent['value'],
   };
 }

@@ -22,24 +22,31 @@ export function redirectTarget(
   hops: number,
   request: RequestInfo,
 ): string | undefined {
-  const status = response.status;
-  const refuse = (why: string, location?: string): never => {
-    throw new RedirectError({ ...request, status, location, why });
-  };
-  if (response.type === 'opaqueredirect') return refuse('(hidden by the runtime)');
   const location = response.headers.get('location');
-  if (location === null) return undefined;
-  let target: URL;
+  const hidden = response.type === 'opaqueredirect';
+  if (location === null && !hidden) return undefined;
+  let target: URL | undefined;
   try {
-    target = new URL(location, url);
+    target = hidden ? undefined : new URL(location as string, url);
   } catch {
-    return refuse('to an invalid Location');
+    // Refused below.
   }
   const from = new URL(url);
-  if (from.protocol === 'https:' && target.protocol !== 'https:') return refuse('from https: to http:', target.href);
-  if (target.origin !== from.origin) return refuse('to another origin', target.href);
-  if (out.method !== 'GET') return refuse(`of a ${out.method}`, target.href);
-  if (target.href === out.url || target.href === url) return refuse('in a loop', target.href);
-  if (hops >= MAX_REDIRECTS) return refuse(`after ${MAX_REDIRECTS} hops`, target.href);
-  return target.href;
+  const why = hidden
+    ? '(hidden by the runtime)'
+    : target === undefined
+      ? 'to an invalid Location'
+      : from.protocol === 'https:' && target.protocol !== 'https:'
+        ? 'from https: to http:'
+        : target.origin !== from.origin
+          ? 'to another origin'
+          : out.method !== 'GET'
+            ? `of a ${out.method}`
+            : target.href === out.url || target.href === url
+              ? 'in a loop'
+              : hops >= MAX_REDIRECTS
+                ? `after ${MAX_REDIRECTS} hops`
+                : undefined;
+  if (why !== undefined) throw new RedirectError({ ...request, status: response.status, location: target?.href, why });
+  return target?.href;
 }

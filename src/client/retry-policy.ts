@@ -61,77 +61,69 @@ export const NOT_SENT_CONNECTION_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Tells whether a status, by itself, is worth another attempt of an operation (idempotent or not). */
-export function isRetryableStatus(status: number, idempotent = true): boolean {
-  if (!idempotent) return NOT_ACTED_STATUSES.has(status);
-  return RETRYABLE_STATUSES.has(status) || status >= RETRYABLE_SERVER_ERROR_FROM;
-}
+export const isRetryableStatus = (status: number, idempotent = true): boolean =>
+  idempotent ? RETRYABLE_STATUSES.has(status) || status >= RETRYABLE_SERVER_ERROR_FROM : NOT_ACTED_STATUSES.has(status);
 
 /**
  * Tells whether a failed response should be retried: `x-should-retry: true|false` from the server wins over the
- * status (`true` only for an idempotent operation). A successful (2xx) or redirect response is never retried, whatever the header says.
+ * status (`true` only for an idempotent operation). A successful (2xx) or redirect response is never retried, whatever
+ * the header says.
  */
 export function shouldRetryResponse(
   response: { readonly status: number; readonly headers: Headers },
   idempotent = true,
 ): boolean {
-  if (response.status < 400) return false;
-  // Stainless-style servers send this header to say better than the status can whether a retry may succeed.
+  const { status } = response;
+  // Stainless-style servers send this header to say better than the status can whether a retry may succeed; not for
+  // an operation that is not idempotent: only the status can say the server did not act on the request.
   const override = response.headers.get('x-should-retry')?.trim().toLowerCase();
-  // Not for an operation that is not idempotent: only the status can say the server did not act on the request.
-  if (override === 'true') return idempotent || NOT_ACTED_STATUSES.has(response.status);
-  if (override === 'false') return false;
-  return isRetryableStatus(response.status, idempotent);
+  return (
+    status >= 400 &&
+    (override === 'true'
+      ? idempotent || NOT_ACTED_STATUSES.has(status)
+      : override !== 'false' && isRetryableStatus(status, idempotent))
+  );
 }
 
 /** Tells whether a failed attempt that got no response should be retried. */
-export function shouldRetryFailure(failure: { sent: boolean; code: string | undefined }, idempotent: boolean): boolean {
-  return idempotent || !failure.sent || (failure.code !== undefined && NOT_SENT_CONNECTION_CODES.has(failure.code));
-}
+export const shouldRetryFailure = (
+  failure: { sent: boolean; code: string | undefined },
+  idempotent: boolean,
+): boolean => idempotent || !failure.sent || NOT_SENT_CONNECTION_CODES.has(failure.code ?? '');
 
 /**
  * Our own wait before retry number `retryNumber` (1 for the first retry) in ms: 500, 1000, 2000, ... capped at
  * 8000, then cut by up to {@link RETRY_JITTER} at random.
  */
-export function backoffDelayMs(retryNumber: number, random: () => number = Math.random): number {
-  const exponent = Math.max(0, retryNumber - 1);
-  const base = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** exponent, MAX_RETRY_DELAY_MS);
-  return base * (1 - RETRY_JITTER * random());
-}
+export const backoffDelayMs = (retryNumber: number, random: () => number = Math.random): number =>
+  Math.min(INITIAL_RETRY_DELAY_MS * 2 ** Math.max(0, retryNumber - 1), MAX_RETRY_DELAY_MS) *
+  (1 - RETRY_JITTER * random());
 
 // Plain non-negative decimals only: Number() would also accept '', '0x10' and 'Infinity'.
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /**
- * The wait the server asked for in ms: `retry-after-ms` (ms) first, then `Retry-After` (seconds or an HTTP date).
+ * The wait the server asked for in ms: `retry-after-ms` (ms, a non-standard header of OpenAI, Anthropic and Azure)
+ * first, then `Retry-After` (RFC 9110 section 10.2.3: seconds, or an HTTP date; fractional seconds are harmless).
  * `undefined` when absent, unparseable, in the past or above {@link MAX_RETRY_AFTER_MS}.
  */
 export function retryAfterMs(headers: Headers, now: () => number = Date.now): number | undefined {
-  const delay = parseRetryAfterMs(headers.get('retry-after-ms')) ?? parseRetryAfter(headers.get('retry-after'), now);
-  if (delay === undefined || !(delay >= 0) || delay > MAX_RETRY_AFTER_MS) return undefined;
-  return delay;
+  const ms = headers.get('retry-after-ms')?.trim() ?? '';
+  const after = headers.get('retry-after')?.trim();
+  const delay = DECIMAL.test(ms)
+    ? Number(ms)
+    : !after
+      ? undefined
+      : DECIMAL.test(after)
+        ? Number(after) * 1000
+        : Date.parse(after) - now();
+  return delay !== undefined && delay >= 0 && delay <= MAX_RETRY_AFTER_MS ? delay : undefined;
 }
 
 /** The wait before retry number `retryNumber` in ms: what the server asked for when usable, else our backoff. */
-export function retryDelayMs(
+export const retryDelayMs = (
   retryNumber: number,
   headers: Headers | undefined,
   random: () => number = Math.random,
   now: () => number = Date.now,
-): number {
-  return (headers === undefined ? undefined : retryAfterMs(headers, now)) ?? backoffDelayMs(retryNumber, random);
-}
-
-// Non-standard header (OpenAI, Anthropic, Azure) with millisecond precision.
-function parseRetryAfterMs(value: string | null): number | undefined {
-  const trimmed = value?.trim();
-  return trimmed !== undefined && DECIMAL.test(trimmed) ? Number(trimmed) : undefined;
-}
-
-// RFC 9110 section 10.2.3: delay-seconds or an HTTP-date. Fractional seconds are not in the RFC but are harmless.
-function parseRetryAfter(value: string | null, now: () => number): number | undefined {
-  const trimmed = value?.trim();
-  if (trimmed === undefined || trimmed === '') return undefined;
-  if (DECIMAL.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : date - now();
-}
+): number => (headers && retryAfterMs(headers, now)) ?? backoffDelayMs(retryNumber, random);

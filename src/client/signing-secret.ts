@@ -1,6 +1,7 @@
 // The signing secret of `sendMessage`: where it comes from, and the `X-Jelou-Signature` it makes over a body.
 import type { KnownSecrets } from '../errors/redact.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { resolveCredential } from './auth.js';
 
 /** A signing secret, or a function returning one (called once per `sendMessage` call, for rotation). */
 export type SigningSecret = string | (() => string | Promise<string>);
@@ -21,14 +22,11 @@ export function createSigningSecretProvider(
     throw new ValidationError('signingSecret', 'must be a non-empty string or a function returning one');
   }
   known.add(chosen);
-  return async () => {
-    const secret: unknown = typeof chosen === 'function' ? await (chosen as () => unknown)() : chosen;
-    if (typeof secret !== 'string' || secret.trim() === '') {
-      throw new ValidationError('signingSecret', 'resolved to an empty value or not a string');
-    }
-    known.seen(secret);
-    return secret;
-  };
+  // Never sent (only its HMAC is): any non-blank text will do.
+  return () =>
+    resolveCredential(chosen as SigningSecret, 'signingSecret', false, false).then(
+      (secret) => (known.seen(secret), secret),
+    );
 }
 
 const encoder = new TextEncoder();

@@ -7,16 +7,12 @@ import type { SchemaIssue } from '../spec/check-schema.js';
 import type { IntegrationChanges } from '../spec/types.js';
 
 /** True when the text has a C0 or C1 control character (U+0000–U+001F, U+007F–U+009F). */
-export function hasControlCharacter(text: string): boolean {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return /[\0-\x1f\x7f-\x9f]/.test(text);
-}
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const hasControlCharacter = (text: string): boolean => /[\0-\x1f\x7f-\x9f]/.test(text);
 
 /** True when the text has half of a UTF-16 surrogate pair alone (`'\ud800'`): encodeURIComponent throws on it. */
-export function hasLoneSurrogate(text: string): boolean {
-  // Any surrogate at all is rare in ids and keys: the exact (slower) test runs only when there is one.
-  return /[\uD800-\uDFFF]/.test(text) && /\p{Cs}/u.test(text);
-}
+// Any surrogate at all is rare in ids and keys: the exact (slower) test runs only when there is one.
+export const hasLoneSurrogate = (text: string): boolean => /[\uD800-\uDFFF]/.test(text) && /\p{Cs}/u.test(text);
 
 /**
  * A request body as JSON, refused (a ValidationError naming `body`) when it cannot travel as the caller meant: a
@@ -35,12 +31,6 @@ export function toJsonBody(body: unknown): string {
   return json;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * Checks one path parameter (a project id, a conversation id...) and returns it unchanged.
  *
@@ -53,21 +43,44 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * validatePathParam('PROJECT_ID', 'projectId'); // 'PROJECT_ID'
  */
 export function validatePathParam(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw new ValidationError(name, 'must be a string');
-  if (value.trim() === '') throw new ValidationError(name, 'must not be empty or only whitespace');
-  if (hasControlCharacter(value)) throw new ValidationError(name, 'must not contain control characters');
-  if (hasLoneSurrogate(value)) throw new ValidationError(name, 'must not contain a lone surrogate');
-  // URL parsers resolve a `.` or `..` segment (even percent-encoded) instead of sending it: `..` would reach
-  // /v1/ rather than this project's integration.
-  if (value === '.' || value === '..') {
-    throw new ValidationError(name, 'cannot be "." or "..", which URLs treat as path navigation');
-  }
-  return value;
+  const problem =
+    typeof value !== 'string'
+      ? 'must be a string'
+      : value.trim() === ''
+        ? 'must not be empty or only whitespace'
+        : hasControlCharacter(value)
+          ? 'must not contain control characters'
+          : hasLoneSurrogate(value)
+            ? 'must not contain a lone surrogate'
+            : // URL parsers resolve a `.` or `..` segment (even percent-encoded) instead of sending it: `..` would
+              // reach /v1/ rather than this project's integration.
+              value === '.' || value === '..'
+              ? 'cannot be "." or "..", which URLs treat as path navigation'
+              : undefined;
+  if (problem !== undefined) throw new ValidationError(name, problem);
+  return value as string;
 }
 
 /** Checks a Jelou project id and returns it unchanged: {@link validatePathParam} named `projectId`. */
-export function validateProjectId(projectId: unknown): string {
-  return validatePathParam(projectId, 'projectId');
+export const validateProjectId = (projectId: unknown): string => validatePathParam(projectId, 'projectId');
+
+/**
+ * Parses an absolute `https:` URL the caller gave (a webhook URL, a media URL); refused naming `field`, never
+ * quoting the value (a signed URL carries its token in the query string).
+ */
+export function httpsUrl(value: unknown, field: string): URL {
+  if (typeof value !== 'string') throw new ValidationError(field, 'must be a string holding an https: URL');
+  if (/\s/.test(value) || hasControlCharacter(value)) {
+    throw new ValidationError(field, 'must not contain whitespace or control characters');
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Refused below.
+  }
+  if (url?.protocol !== 'https:') throw new ValidationError(field, 'must be an absolute https: URL');
+  return url;
 }
 
 /**
@@ -76,17 +89,7 @@ export function validateProjectId(projectId: unknown): string {
  * @throws {ValidationError} with `field` `webhookUrl`, never quoting the value.
  */
 export function validateWebhookUrl(value: unknown): string {
-  if (typeof value !== 'string') throw new ValidationError('webhookUrl', 'must be a string holding an https: URL');
-  if (/\s/.test(value) || hasControlCharacter(value)) {
-    throw new ValidationError('webhookUrl', 'must not contain whitespace or control characters');
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ValidationError('webhookUrl', 'must be an absolute https: URL');
-  }
-  if (url.protocol !== 'https:') throw new ValidationError('webhookUrl', 'must be an absolute https: URL');
+  const url = httpsUrl(value, 'webhookUrl');
   if (url.username !== '' || url.password !== '') {
     throw new ValidationError('webhookUrl', 'must not contain user info');
   }
@@ -119,10 +122,11 @@ export function bodyError({ path, message }: SchemaIssue, root: string): Validat
  * @throws {ValidationError} naming the field at fault (`changes` for the object as a whole).
  */
 export function checkIntegrationFields(changes: unknown): IntegrationChanges {
-  if (!isPlainObject(changes)) throw new ValidationError('changes', 'must be a plain object');
+  const proto: unknown = typeof changes === 'object' && changes !== null ? Object.getPrototypeOf(changes) : 0;
+  if (proto !== Object.prototype && proto !== null) throw new ValidationError('changes', 'must be a plain object');
   // Read each property once, so a getter cannot pass validation with one value and be sent with another.
   const fields: Record<string, unknown> = Object.fromEntries(
-    Object.entries(changes).filter(([, value]) => value !== undefined),
+    Object.entries(changes as object).filter(([, value]) => value !== undefined),
   );
   if (fields.webhookUrl !== undefined) fields.webhookUrl = validateWebhookUrl(fields.webhookUrl);
   const { authorization } = fields;
