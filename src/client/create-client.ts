@@ -5,7 +5,7 @@ import { ApiPromise } from './api-promise.js';
 import { createAuthProvider } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
 import { execute, type CallResult, type ExecuteContext } from './execute.js';
-import { KnownSecrets } from '../errors/redact.js';
+import { headerSecrets, KnownSecrets } from '../errors/redact.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { OPERATIONS } from '../spec/operations.js';
 import type {
@@ -159,8 +159,8 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
   const defaults = resolveClientDefaults(options);
   const env = options.env ?? runtimeEnv();
   // The client's credentials, in one place: auth values, the Basic token, sensitive headers, the signing secret.
-  // Register any other credential here with `secrets.add(value)`; a call adds its own in `context.secrets`.
-  const secrets = new KnownSecrets().headers(defaults.headers);
+  // Register any other credential here with `secrets.add(value)`; a call adds its headers' in `context.secrets`.
+  const secrets = new KnownSecrets().add(...headerSecrets(defaults.headers));
   const signingSecret = createSigningSecretProvider(options.signingSecret, env, secrets);
   let credentials: ExecuteContext['credentials'];
   let noCredentials: string | undefined;
@@ -188,7 +188,7 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
     credentials,
     ...(noCredentials === undefined ? {} : { noCredentials }),
     signingSecret,
-    secrets: (requestOptions) => new KnownSecrets(secrets).headers(requestOptions?.headers).list(),
+    secrets: (requestOptions) => [...secrets.list(), ...headerSecrets(requestOptions?.headers)],
     defaults,
     // Browsers refuse to let a script set User-Agent; everywhere else it identifies the SDK to the API.
     headers: headersToSend(

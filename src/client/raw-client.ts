@@ -5,7 +5,7 @@
 // The run-time part is ours, not openapi-fetch's: the SDK already has a transport, and openapi-fetch's 2.7 kB gzip
 // were a fifth of the root entry for `client.raw` alone. It implements what openapi-fetch 0.17's README shows:
 // `GET`…`TRACE` and `request(method, …)`; `params.path` (simple style), `params.query` (arrays `a=1&a=2`, objects
-// `a[b]=1`), `params.header`; `headers` (`null` removes one); `body` (JSON, `FormData`, or form-urlencoded when that
+// `a[b]=1`), `params.header`; `headers` (`null` removes one; string values only); `body` (JSON, `FormData`, or form-urlencoded when that
 // content type is set); `querySerializer`/`bodySerializer` functions; `signal`; `parseAs` (`json`, `text`, `blob`,
 // `arrayBuffer`, `stream`); `{ data, error, response }` results; and `use`/`eject` and per-call `middleware` with
 // `onRequest`/`onResponse`/`onError` (each hook's argument also carries `response` and `error`, undefined where
@@ -15,9 +15,9 @@
 // resolved, a bad header would throw an untyped TypeError), and every error typed (a JelouError) and scrubbed.
 import type { Client, Middleware } from 'openapi-fetch';
 import { JelouError } from '../errors/jelou-error.js';
-import { KnownSecrets, scrubError } from '../errors/redact.js';
+import { headerSecrets, scrubError } from '../errors/redact.js';
 import type { ExecuteContext } from './execute.js';
-import { checkHeaders, type HeadersOption } from './options.js';
+import { checkHeaders, headersToSend, type HeadersOption } from './options.js';
 import { send } from './transport.js';
 import { validatePathParam } from './validate-input.js';
 
@@ -40,19 +40,6 @@ function query(value: unknown, name = '', parts: string[] = []): string[] {
     for (const [key, item] of Object.entries(value)) query(item, name ? `${name}[${key}]` : key, parts);
   } else if (value !== undefined && value !== null) parts.push(`${name}=${encode(value)}`);
   return parts;
-}
-
-// Later headers win; `null` removes a header, an array appends each value (as openapi-fetch's mergeHeaders).
-function mergeHeaders(...all: HeadersOption[]): Headers {
-  const merged = new Headers();
-  for (const given of all) {
-    for (const [name, value] of Object.entries(given)) {
-      if (value === null) merged.delete(name);
-      else if (Array.isArray(value)) for (const item of value) merged.append(name, item as string);
-      else if (value !== undefined) merged.set(name, value);
-    }
-  }
-  return merged;
 }
 
 /** Creates the client behind `client.raw`; `baseUrl` is checked and has no trailing slash. */
@@ -106,18 +93,20 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
       for (const [name, value] of Object.entries(params.path ?? {})) {
         if (typeof value === 'string') validatePathParam(value, `params.path.${name}`);
       }
+      // Later headers win, `null` removes one (as openapi-fetch merges them); JSON's content type comes first, so a
+      // caller's own (or its `null`) wins, and FormData sets its own with the boundary.
       const layers = [context.headers, ...given.map((each) => each ?? {})];
+      const merged = new Headers(headersToSend(...layers));
       const serialized =
         body === undefined
           ? undefined
           : typeof bodySerializer === 'function'
-            ? bodySerializer(body, mergeHeaders(...layers))
+            ? bodySerializer(body, merged)
             : body instanceof FormData
               ? body
-              : mergeHeaders(...layers).get('content-type') === 'application/x-www-form-urlencoded'
+              : merged.get('content-type') === 'application/x-www-form-urlencoded'
                 ? new URLSearchParams(body as Record<string, string>).toString()
                 : JSON.stringify(body);
-      // JSON's content type comes first, so a caller's own (or its `null`) wins; FormData sets its own boundary.
       const json =
         serialized === undefined || serialized instanceof FormData ? {} : { 'content-type': 'application/json' };
       let url =
@@ -129,7 +118,12 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
       const search: string =
         typeof querySerializer === 'function' ? querySerializer(params.query ?? {}) : query(params.query).join('&');
       if (search) url += `?${search.replace(/^\?/, '')}`;
-      let req = new Request(url, { ...rest, method, body: serialized ?? null, headers: mergeHeaders(json, ...layers) });
+      let req = new Request(url, {
+        ...rest,
+        method,
+        body: serialized ?? null,
+        headers: headersToSend(json, ...layers),
+      });
       const all = [...global, ...middleware];
       const id = Math.random().toString(36).slice(2, 11);
       const options = { baseUrl, fetch: fetchVia, parseAs, querySerializer, bodySerializer };
@@ -195,10 +189,7 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
     } catch (error) {
       const typed =
         error instanceof JelouError ? error : new JelouError(`client.raw.${method} failed`, { cause: error });
-      scrubError(typed, [
-        ...context.secrets(undefined),
-        ...new KnownSecrets().headers(given[0]).headers(given[1]).list(),
-      ]);
+      scrubError(typed, [...context.secrets(undefined), ...given.flatMap(headerSecrets)]);
       throw typed;
     }
   }

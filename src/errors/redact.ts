@@ -89,21 +89,15 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * The credentials a client (or one call) knows of: auth values, the Basic token, sensitive caller headers, body
- * credentials, the signing secret. A call's registry extends its client's: `new KnownSecrets(clientSecrets)`.
+ * The credentials a client knows of: auth values, the Basic token, sensitive caller headers, the signing secret.
+ * `add` registers one for the client's life; `seen` one a credential function resolved (a rotating key), of which
+ * only the latest 32 are kept. A call adds its own (its headers' `headerSecrets`, body credentials) to `list()`.
  * @example
  * secrets.add(options.signingSecret); // from now on replaced by `***` in every error
  */
 export class KnownSecrets {
   readonly #fixed = new Set<string>();
-  // Values resolved by credential functions (rotated keys): the latest 32 are remembered.
   readonly #recent = new Set<string>();
-  readonly #parent: KnownSecrets | undefined;
-
-  /** Creates a registry; `parent`'s values count as this one's too. */
-  constructor(parent?: KnownSecrets) {
-    this.#parent = parent;
-  }
 
   /** Registers credentials for the registry's life; anything but a non-blank string is ignored. */
   add(...values: unknown[]): this {
@@ -122,21 +116,19 @@ export class KnownSecrets {
     return this;
   }
 
-  /** Registers the values of the sensitive headers in a record, and the token of a `Scheme token` value. */
-  headers(headers: unknown): this {
-    for (const [name, value] of Object.entries(headers ?? {})) {
-      if (typeof value === 'string' && isSensitiveHeader(name, value)) {
-        this.add(value, /^\s*\S+\s+(\S+)\s*$/.exec(value)?.[1]);
-      }
-    }
-    return this;
-  }
-
-  /** Every value registered here or in the parent. */
+  /** Every value registered. */
   list(): string[] {
-    return [...new Set([...(this.#parent?.list() ?? []), ...this.#fixed, ...this.#recent])];
+    return [...this.#fixed, ...this.#recent];
   }
 }
+
+/** The credentials in a headers record: each sensitive header's value, and the token of a `Scheme token` value. */
+export const headerSecrets = (headers: unknown): string[] =>
+  Object.entries(headers ?? {}).flatMap(([name, value]) =>
+    typeof value === 'string' && value.trim() && isSensitiveHeader(name, value)
+      ? [value, ...(/^\s*\S+\s+(\S+)\s*$/.exec(value)?.slice(1) ?? [])]
+      : [],
+  );
 
 // ---- scrubbing a thrown error ----------------------------------------------------------------------------------
 // By structure: the SDK's own errors are cleaned in place (strings scrubbed, headers redacted by name and value,
