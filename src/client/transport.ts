@@ -68,18 +68,6 @@ export interface CallConfig {
   readonly random?: (() => number) | undefined;
   /** Current time in ms, to turn a `Retry-After` date into a wait. */
   readonly now?: (() => number) | undefined;
-  /** Called before each wait, for logging; never given request headers. */
-  readonly onRetry?: ((info: RetryInfo) => void) | undefined;
-}
-
-/** What {@link CallConfig.onRetry} is told about a coming retry. */
-export interface RetryInfo {
-  /** 1 for the first retry. */
-  readonly retryNumber: number;
-  /** The wait before it, in ms. */
-  readonly delayMs: number;
-  /** Why the previous attempt failed, e.g. `503 Service Unavailable` or `timed out after 30000 ms`. */
-  readonly reason: string;
 }
 
 /** The final response of a call (any status), its body text, and how many attempts it took. */
@@ -123,22 +111,18 @@ export async function send(out: Outgoing, config: CallConfig): Promise<Received>
       const outcome = await attempt(out, config, attempts, info, (stop) => (stopCurrent = stop));
       const retriesLeft = attempts <= config.maxRetries;
       let headers: Headers | undefined;
-      let reason: string;
       if ('response' in outcome) {
         if (!retriesLeft || !shouldRetryResponse(outcome.response, out.idempotent)) {
           return earlierMayHaveActed ? { ...outcome, earlierMayHaveActed } : outcome;
         }
         earlierMayHaveActed = true;
         headers = outcome.response.headers;
-        reason = `${outcome.response.status} ${outcome.response.statusText}`.trim();
       } else if (!retriesLeft || !shouldRetryFailure({ ...outcome, code: outcome.error.code }, out.idempotent)) {
         throw outcome.error;
       } else {
         earlierMayHaveActed ||= outcome.sent && !NOT_SENT_CONNECTION_CODES.has(outcome.error.code ?? '');
-        reason = outcome.error instanceof TimeoutError ? `timed out after ${config.timeoutMs} ms` : 'connection failed';
       }
       const delayMs = retryDelayMs(attempts, headers, config.random, config.now);
-      config.onRetry?.({ retryNumber: attempts, delayMs, reason });
       const waiting = new AbortController();
       stopCurrent = (reason) => waiting.abort(reason);
       try {
