@@ -102,7 +102,8 @@ export function operationsSource(spec) {
   return [
     '/** Every operation of the spec: method, path template, whether repeating it is harmless, the schema nodes of its',
     ' * body and 2xx responses (names refer to ./validators.ts), and, when not the usual (no body, the gateway host',
-    " * with the gateway's credentials, no envelope), its body, host, credentials and whether it may be an envelope. */",
-    `export const operations = {\n${rows}\n} as const;`,
+    " * with the gateway's credentials, no envelope), its body, host, credentials and whether it may be an envelope.",
+    ' * A function, so the table is parsed and built on first use, not when the package is imported. */',
+    `export const operations = () =>\n  ({\n${rows}\n  }) as const;`,
   ].join('\n');
 }

@@ -274,7 +274,8 @@ function mapNodes(node, named) {
 /** Returns the validator module's source (without banner) for a bundled spec: the shared `defs`. */
 export function validatorsSource(spec) {
   return [
-    "/** The component schemas the operation table's checks name (see src/spec/check-schema.ts for the format). */",
-    `export const defs = ${JSON.stringify(compileOperations(spec).defs)};`,
+    "/** The component schemas the operation table's checks name (see src/spec/check-schema.ts for the format); a",
+    ' * function, so they are parsed and built on first use, not when the package is imported. */',
+    `export const defs = () => (${JSON.stringify(compileOperations(spec).defs)});`,
   ].join('\n');
 }

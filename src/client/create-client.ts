@@ -7,7 +7,7 @@ import { checkBaseUrl } from './base-url.js';
 import { execute, type CallResult, type ExecuteContext } from './execute.js';
 import { headerSecrets, KnownSecrets } from '../errors/redact.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { OPERATIONS } from '../spec/operations.js';
+import { operationTable } from '../spec/operations.js';
 import type {
   CloseConversationInput,
   Conversation,
@@ -209,7 +209,7 @@ export function createExternalSupportClient(options: ClientOptions = {}): Extern
   } as Record<string, unknown>;
   // One method per operation of the table: its path parameters first (at least the project id: sendMessage's goes
   // in its body, built by its input rule), then its body when it takes one, then the request options.
-  for (const [operationId, operation] of Object.entries(OPERATIONS)) {
+  for (const [operationId, operation] of Object.entries(operationTable())) {
     const leading = operation.pathParams.length || 1;
     const rule = INPUT_RULES[operationId as OperationId];
     client[operationId] = (...args: unknown[]) => {

@@ -21,7 +21,9 @@ export interface ApiErrorInit extends RequestInfo, ResponseInfo {
  * try { await client.getIntegration('abc'); } catch (e) { if (e instanceof NotFoundError) console.log(e.requestId); }
  */
 export class ApiError extends JelouError {
-  static override readonly brand: string = 'ApiError';
+  static override get brand(): string {
+    return 'ApiError';
+  }
   /** The HTTP status of the response. */
   declare readonly status: number;
   /** The response headers (never the request's). Not enumerable; shown redacted. */
@@ -66,49 +68,65 @@ export class ApiError extends JelouError {
 
 /** 400: the request was malformed or failed validation. */
 export class BadRequestError extends ApiError {
-  static override readonly brand: string = 'BadRequestError';
+  static override get brand(): string {
+    return 'BadRequestError';
+  }
   declare readonly name: 'BadRequestError';
 }
 
 /** 401: the credentials are missing or wrong. */
 export class AuthenticationError extends ApiError {
-  static override readonly brand: string = 'AuthenticationError';
+  static override get brand(): string {
+    return 'AuthenticationError';
+  }
   declare readonly name: 'AuthenticationError';
 }
 
 /** 403: the credentials are valid but may not do this. */
 export class PermissionDeniedError extends ApiError {
-  static override readonly brand: string = 'PermissionDeniedError';
+  static override get brand(): string {
+    return 'PermissionDeniedError';
+  }
   declare readonly name: 'PermissionDeniedError';
 }
 
 /** 404: no such resource, e.g. no integration for the project. */
 export class NotFoundError extends ApiError {
-  static override readonly brand: string = 'NotFoundError';
+  static override get brand(): string {
+    return 'NotFoundError';
+  }
   declare readonly name: 'NotFoundError';
 }
 
 /** 409: the request conflicts with the resource's current state. */
 export class ConflictError extends ApiError {
-  static override readonly brand: string = 'ConflictError';
+  static override get brand(): string {
+    return 'ConflictError';
+  }
   declare readonly name: 'ConflictError';
 }
 
 /** 422: the body is well-formed but its values are invalid. */
 export class UnprocessableEntityError extends ApiError {
-  static override readonly brand: string = 'UnprocessableEntityError';
+  static override get brand(): string {
+    return 'UnprocessableEntityError';
+  }
   declare readonly name: 'UnprocessableEntityError';
 }
 
 /** 429: too many requests; see the `retry-after` header. */
 export class RateLimitError extends ApiError {
-  static override readonly brand: string = 'RateLimitError';
+  static override get brand(): string {
+    return 'RateLimitError';
+  }
   declare readonly name: 'RateLimitError';
 }
 
 /** 500 and above: the server failed. */
 export class InternalServerError extends ApiError {
-  static override readonly brand: string = 'InternalServerError';
+  static override get brand(): string {
+    return 'InternalServerError';
+  }
   declare readonly name: 'InternalServerError';
 }
 

@@ -12,7 +12,9 @@ export const connectionCodeOf = (cause: unknown): string | undefined =>
 
 /** The request never got a response: DNS, TCP or TLS failure, reset connection. */
 export class ConnectionError extends JelouError {
-  static override readonly brand: string = 'ConnectionError';
+  static override get brand(): string {
+    return 'ConnectionError';
+  }
   /** The HTTP method of the request. */
   declare readonly method: string;
   /** The URL requested, with any credentials in it replaced by `***`. */

@@ -17,8 +17,14 @@ const brandOf = (name: string): symbol => Symbol.for(`jelou-external-support.err
  * are hidden (not enumerable), and every error the client throws is scrubbed of credentials first.
  */
 export class JelouError extends Error {
-  /** The class's brand, also its `name`; each subclass declares its own (class names do not survive minifiers). */
-  static readonly brand: string = 'JelouError';
+  /**
+   * The class's brand, also its `name`; each subclass declares its own (class names do not survive minifiers). A
+   * getter rather than a static field, so that importing the package runs no static initializer per class.
+   */
+  // eslint-disable-next-line @typescript-eslint/class-literal-property-style -- see above
+  static get brand(): string {
+    return 'JelouError';
+  }
 
   /** Creates an error; `cause` is the underlying error, if any. */
   constructor(message: string, options?: { cause?: unknown }) {

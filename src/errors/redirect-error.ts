@@ -7,7 +7,9 @@ import { describeRequest, setRequest, type RequestInfo } from './request-info.js
  * for a method other than GET, in a loop, or past the hop limit. Nothing was sent to the new location.
  */
 export class RedirectError extends JelouError {
-  static override readonly brand: string = 'RedirectError';
+  static override get brand(): string {
+    return 'RedirectError';
+  }
   /** The redirect's status, e.g. `307`. */
   declare readonly status: number;
   /** The `Location` it pointed to (resolved, credentials replaced by `***`), when it had one. */

@@ -3,7 +3,9 @@ import { describeRequest, setRequest, type RequestInfo } from './request-info.js
 
 /** The response body was bigger than the client's `maxResponseBytes`; reading stopped at the limit. */
 export class ResponseTooLargeError extends JelouError {
-  static override readonly brand: string = 'ResponseTooLargeError';
+  static override get brand(): string {
+    return 'ResponseTooLargeError';
+  }
   /** The HTTP status of the response. */
   declare readonly status: number;
   /** The limit in bytes that was exceeded. */

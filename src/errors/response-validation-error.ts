@@ -21,7 +21,9 @@ export interface ResponseValidationErrorInit extends RequestInfo, ResponseInfo {
 
 /** A successful response whose body matches none of the documented shapes. */
 export class ResponseValidationError extends JelouError {
-  static override readonly brand: string = 'ResponseValidationError';
+  static override get brand(): string {
+    return 'ResponseValidationError';
+  }
   /** The HTTP status of the response. */
   declare readonly status: number;
   /** The response headers. Not enumerable; shown redacted. */

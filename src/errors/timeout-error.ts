@@ -3,7 +3,9 @@ import { describeRequest, type RequestInfo } from './request-info.js';
 
 /** The request got no response within its timeout. A `ConnectionError`, so retry logic treats both alike. */
 export class TimeoutError extends ConnectionError {
-  static override readonly brand: string = 'TimeoutError';
+  static override get brand(): string {
+    return 'TimeoutError';
+  }
   /** The timeout that expired, in milliseconds. */
   declare readonly timeoutMs: number;
 

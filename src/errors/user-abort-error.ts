@@ -3,7 +3,9 @@ import { describeRequest, setRequest, type RequestInfo } from './request-info.js
 
 /** The caller aborted the request through its `signal`; never retried. */
 export class UserAbortError extends JelouError {
-  static override readonly brand: string = 'UserAbortError';
+  static override get brand(): string {
+    return 'UserAbortError';
+  }
   /** The HTTP method of the request. */
   declare readonly method: string;
   /** The URL requested, with any credentials in it replaced by `***`. */

@@ -2,7 +2,9 @@ import { JelouError } from './jelou-error.js';
 
 /** An argument was invalid; raised before any request is sent. The message names the field, never its value. */
 export class ValidationError extends JelouError {
-  static override readonly brand: string = 'ValidationError';
+  static override get brand(): string {
+    return 'ValidationError';
+  }
   /** The invalid argument or field, e.g. `webhookUrl`. */
   declare readonly field: string;
   /** What is wrong with it, e.g. `must be an https URL`. */

@@ -5,8 +5,10 @@
 /* eslint-disable */
 /** Every operation of the spec: method, path template, whether repeating it is harmless, the schema nodes of its
  * body and 2xx responses (names refer to ./validators.ts), and, when not the usual (no body, the gateway host
- * with the gateway's credentials, no envelope), its body, host, credentials and whether it may be an envelope. */
-export const operations = {
+ * with the gateway's credentials, no envelope), its body, host, credentials and whether it may be an envelope.
+ * A function, so the table is parsed and built on first use, not when the package is imported. */
+export const operations = () =>
+  ({
   sendMessage: {"method":"POST","path":"/v1/external-support/webhook","server":"messages","security":"signature","idempotent":false,"body":"object","bodyRequired":true,"responses":{"200":{"t":"object","a":["EnvelopeStatus"]}}},
   getIntegration: {"method":"GET","path":"/v1/external-support/{projectId}","idempotent":true,"responses":{"200":"IntegrationResponse"},"envelope":true},
   createIntegration: {"method":"POST","path":"/v1/external-support/{projectId}","idempotent":false,"body":{"t":"object","r":["webhookUrl"],"x":1,"p":{"webhookUrl":"IntegrationWebhookUrl","authType":"AuthType","authorization":"IntegrationCredential"},"w":["authType",["bearer","api_key","basic"],"authorization"]},"bodyRequired":true,"responses":{"200":{"o":[{"a":["IntegrationFlat",{"t":"object","r":["signingSecret"],"p":{"signingSecret":"string"}}]},{"a":["EnvelopeStatus",{"t":"object","r":["data"],"p":{"data":{"a":["IntegrationData",{"t":"object","r":["signingSecret"],"p":{"signingSecret":"string"}}]}}}]}]}},"envelope":true},
@@ -16,4 +18,4 @@ export const operations = {
   startConversation: {"method":"POST","path":"/v1/external-support/{projectId}/conversations/start","idempotent":false,"body":{"t":"object","r":["botId","userId"],"x":1,"p":{"botId":{"t":"string","m":1},"userId":{"t":"string","m":1},"initialMessage":"string","metadata":"object","assignment":{"t":"object","r":["type","target"],"p":{"type":{"t":"string","e":["queue","operator","team"]},"target":{"t":"string","m":1}}}}},"bodyRequired":true,"responses":{"200":{"a":["EnvelopeStatus",{"t":"object","p":{"data":"object"}}]}},"envelope":true},
   closeConversation: {"method":"POST","path":"/v1/external-support/{projectId}/conversations/close","idempotent":true,"body":{"t":"object","r":["botId","userId"],"x":1,"p":{"botId":{"t":"string","m":1},"userId":{"t":"string","m":1},"redirectPayload":{"t":"object","r":["type"],"p":{"type":{"t":"string","e":["text","edge"]},"text":"string","skillId":"integer"},"w":["type",["text"],"text"]}}},"bodyRequired":true,"responses":{"200":{"a":["EnvelopeStatus",{"t":"object","p":{"data":"object"}}]}},"envelope":true},
   getConversation: {"method":"GET","path":"/v1/external-support/{projectId}/conversations/{conversationId}","idempotent":true,"responses":{"200":{"a":["EnvelopeStatus",{"t":"object","r":["data"],"p":{"data":{"t":"object","r":["_id","state"],"p":{"_id":"string","roomId":"string","state":"string","startAt":"string","endAt":"string","endedReason":"string","User":{"t":"object","p":{"id":"string","names":"string","referenceId":"string"}},"Bot":{"t":"object","p":{"id":"string"}}}}}}]}},"envelope":true},
-} as const;
+  }) as const;

@@ -36,9 +36,9 @@ export interface Operation {
   readonly envelope: boolean;
 }
 
-function check(schema: Schema): Check {
+function check(schema: Schema, shared: Readonly<Record<string, SchemaNode>>): Check {
   return (value) => {
-    const issues = checkSchema(schema, value, defs as unknown as Readonly<Record<string, SchemaNode>>);
+    const issues = checkSchema(schema, value, shared);
     return issues.length === 0 ? undefined : issues;
   };
 }
@@ -56,7 +56,7 @@ interface Row {
   readonly envelope?: boolean;
 }
 
-function resolve(operationId: OperationId, row: Row): Operation {
+function resolve(operationId: OperationId, row: Row, shared: Readonly<Record<string, SchemaNode>>): Operation {
   return {
     operationId,
     method: row.method,
@@ -66,14 +66,25 @@ function resolve(operationId: OperationId, row: Row): Operation {
     server: row.server ?? 'gateway',
     security: row.security ?? 'gateway',
     idempotent: row.idempotent,
-    body: row.body === undefined ? undefined : check(row.body),
+    body: row.body === undefined ? undefined : check(row.body, shared),
     bodyRequired: row.bodyRequired ?? false,
-    responses: Object.fromEntries(Object.entries(row.responses).map(([status, schema]) => [status, check(schema)])),
+    responses: Object.fromEntries(
+      Object.entries(row.responses).map(([status, schema]) => [status, check(schema, shared)]),
+    ),
     envelope: row.envelope ?? false,
   };
 }
 
-/** Every operation of the spec, by operationId. */
-export const OPERATIONS = Object.fromEntries(
-  (Object.keys(operations) as OperationId[]).map((id) => [id, resolve(id, operations[id] as Row)]),
-) as Readonly<Record<OperationId, Operation>>;
+let table: Readonly<Record<OperationId, Operation>> | undefined;
+
+/** Every operation of the spec, by operationId: built on first use, so importing the package builds nothing. */
+export function operationTable(): Readonly<Record<OperationId, Operation>> {
+  if (table === undefined) {
+    const rows = operations() as Readonly<Record<OperationId, Row>>;
+    const shared = defs() as unknown as Readonly<Record<string, SchemaNode>>;
+    table = Object.fromEntries(
+      (Object.keys(rows) as OperationId[]).map((id) => [id, resolve(id, rows[id], shared)]),
+    ) as Readonly<Record<OperationId, Operation>>;
+  }
+  return table;
+}

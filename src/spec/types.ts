@@ -12,7 +12,7 @@ export type Paths = paths;
  * The operationIds the client calls: those of the spec's `paths` (the operation table's rows). The spec's `webhooks`
  * (Jelou's calls to your panel) are operations too, but not the client's.
  */
-export type OperationId = Extract<keyof typeof operationTable, keyof operations>;
+export type OperationId = Extract<keyof ReturnType<typeof operationTable>, keyof operations>;
 
 // ---- generic helpers -------------------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 // Each tests/contract/mock/<operationId>.test.ts runs it for its operation.
 import { createHmac } from 'node:crypto';
 import { ResponseValidationError } from '../../../src/index';
-import { OPERATIONS } from '../../../src/spec/operations';
+import { operationTable } from '../../../src/spec/operations';
 import type { OperationId } from '../../../src/spec/types';
 import { responseExamplesOf } from '../../support/spec';
 import {
@@ -25,7 +25,7 @@ export const DYNAMIC_SEEDS = ['1', '2', '3', '7', '42', '1234', '8080', '65535']
  * an envelope's `data` when the operation may answer an envelope and the body has one, else the body itself.
  */
 function expectedFrom(operationId: string, example: unknown): { data: unknown; shape: 'flat' | 'envelope' } {
-  const { envelope } = OPERATIONS[operationId as OperationId];
+  const { envelope } = operationTable()[operationId as OperationId];
   const body = example as Record<string, unknown>;
   if (envelope && typeof body === 'object' && body !== null && 'data' in body) {
     return { data: body.data, shape: 'envelope' };
@@ -117,7 +117,7 @@ export function describeOperationContract(operationId: string): void {
     );
   });
 
-  if (OPERATIONS[operationId as OperationId].security === 'signature') describeSignature(operationId);
+  if (operationTable()[operationId as OperationId].security === 'signature') describeSignature(operationId);
   else describeGatewayAuth(operationId);
 
   describe(`${operationId} protocol`, () => {

@@ -4,7 +4,7 @@
 // Fixed seed; FC_RUNS sets the total number of inputs (default 10,000), e.g. `FC_RUNS=100000 npx jest inputs`.
 import fc from 'fast-check';
 import { createExternalSupportClient, JelouError, NotFoundError, ValidationError } from '../../../src/index';
-import { OPERATIONS } from '../../../src/spec/operations';
+import { operationTable } from '../../../src/spec/operations';
 import { fakeFetch, FLAT, json } from '../../support/fake-fetch';
 
 const TOTAL_RUNS = Number(process.env.FC_RUNS ?? 10_000);
@@ -166,7 +166,7 @@ const someRequestOptions = fc.oneof(
 );
 
 /** The client's methods: every operation of the table the client has a method for. */
-const operationIds = Object.keys(OPERATIONS).filter(
+const operationIds = Object.keys(operationTable()).filter(
   (id) => typeof (createExternalSupportClient({ auth: { apiKey: 'k' }, env: {} }) as never)[id] === 'function',
 );
 
@@ -236,7 +236,7 @@ describe('generated inputs', () => {
           const made = await outcome(() => createExternalSupportClient({ ...options, fetch: fake.fetch } as never));
           if (made !== undefined) return expectTyped(made, fake.requests.length);
           const client = createExternalSupportClient({ ...options, fetch: fake.fetch } as never);
-          const operation = OPERATIONS[operationId as keyof typeof OPERATIONS];
+          const operation = operationTable()[operationId as keyof ReturnType<typeof operationTable>];
           const args = [
             ...params.slice(0, operation.pathParams.length),
             ...(operation.body === undefined ? [] : [given]),

@@ -1,12 +1,12 @@
 import type { ValidationError } from '../../../src/errors/validation-error.js';
 import { refusal } from '../../support/refusal';
 import { bodyError, checkIntegrationFields, validateProjectId } from '../../../src/client/validate-input.js';
-import { OPERATIONS } from '../../../src/spec/operations.js';
+import { operationTable } from '../../../src/spec/operations.js';
 
 /** What updateIntegration does with its changes before sending: the hand-written rule, then the spec's schema. */
 function validateChanges(changes: unknown): ReturnType<typeof checkIntegrationFields> {
   const fields = checkIntegrationFields(changes);
-  const issue = OPERATIONS.updateIntegration.body?.(fields)?.[0];
+  const issue = operationTable().updateIntegration.body?.(fields)?.[0];
   if (issue !== undefined) throw bodyError(issue, 'changes');
   return fields;
 }

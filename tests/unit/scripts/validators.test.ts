@@ -40,7 +40,7 @@ describe('compileOperations and validatorsSource', () => {
     expect(result.nodes['getX']?.responses['200']).toEqual({ t: 'object', p: { a: 'string' } });
     expect(result.nodes['postX']?.body).toEqual({ t: 'object', p: { a: 'string' } });
     expect(result.defs).toEqual({});
-    expect(result.source).toContain('export const defs = {};');
+    expect(result.source).toContain('export const defs = () => ({});');
   });
 
   it('writes a shared component once in defs, named by the nodes that use it', () => {
@@ -48,7 +48,7 @@ describe('compileOperations and validatorsSource', () => {
     const result = compiled({ $ref: '#/components/schemas/Thing' }, schemas);
     expect(result.nodes['getX']?.responses['200']).toBe('Thing');
     expect(result.nodes['postX']?.body).toBe('Thing');
-    expect(result.source).toContain('export const defs = {"Thing":');
+    expect(result.source).toContain('export const defs = () => ({"Thing":');
     expect(result.defs).toEqual({ Thing: { t: 'object', r: ['id'], p: { id: 'string' } } });
     expect(result.source).not.toContain('Unused');
   });
