@@ -10,6 +10,7 @@ import { ResponseValidationError } from '../errors/response-validation-error.js'
 import { scrubError } from '../errors/redact.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { normalize, type ResponseShape } from '../spec/normalize.js';
+import type { SchemaIssue } from '../spec/check-schema.js';
 import type { Operation, Server } from '../spec/operations.js';
 import { signBody } from './signing-secret.js';
 import { headersToSend, mergeRequestOptions, type EffectiveOptions, type RequestOptions } from './options.js';
@@ -94,15 +95,10 @@ function checkBody(
 // Anything but whitespace (the characters `trim()` removes), found without copying the body.
 const NON_BLANK = /\S/;
 
-function fail(received: Received, text: string | undefined, reason: string): never {
-  throw new ResponseValidationError({
-    ...received.request,
-    status: received.response.status,
-    headers: received.response.headers,
-    body: text,
-    issues: [],
-    reason,
-  });
+// A 2xx body that matches no documented shape (`issues`), or cannot be read at all (`reason`).
+function invalid(received: Received, body: unknown, issues: readonly SchemaIssue[], reason?: string): never {
+  const { status, headers } = received.response;
+  throw new ResponseValidationError({ ...received.request, status, headers, body, issues, reason });
 }
 
 // A 2xx response: parsed, checked against the spec when the status is documented, normalized.
@@ -111,25 +107,22 @@ function read(operation: Operation, received: Received): CallResult<unknown> {
   const check = operation.responses[response.status];
   let body: unknown;
   if (!NON_BLANK.test(text)) {
-    if (check !== undefined) fail(received, text, 'the body is empty');
+    if (check !== undefined) invalid(received, text, [], 'the body is empty');
   } else {
     try {
       body = JSON.parse(text);
     } catch {
       // Tolerant of a wrong content type when the body is JSON; the type is named when it is not.
-      fail(received, text, `the body is not JSON (content-type: ${response.headers.get('content-type') ?? 'none'})`);
+      invalid(
+        received,
+        text,
+        [],
+        `the body is not JSON (content-type: ${response.headers.get('content-type') ?? 'none'})`,
+      );
     }
   }
   const issues = check?.(body);
-  if (issues !== undefined) {
-    throw new ResponseValidationError({
-      ...received.request,
-      status: response.status,
-      headers: response.headers,
-      body,
-      issues,
-    });
-  }
+  if (issues !== undefined) invalid(received, body, issues);
   const { data, shape, envelope } = normalize(body, operation.envelope);
   return { data, shape, envelope, body, response, requestId: requestIdOf(response.headers) };
 }
