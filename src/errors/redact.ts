@@ -161,27 +161,24 @@ function put(target: object, key: string, value: unknown): void {
   }
 }
 
-// Scrubs the string fields of `target`, walks plain objects and arrays (SDK-made data) and copies Headers redacted.
-// A body field that holds a credential by its name is redacted whatever its value: a secret the client never saw (a
-// new signing secret in a response that failed validation) is hidden too.
-function walk(target: object, scrub: Scrub, seen: Set<unknown>, keys: Iterable<string>, depth = 0): void {
-  seen.add(target);
-  for (const key of keys) {
-    if (key === 'name' || key === 'cause') continue;
-    const value = read(target, key);
-    if (typeof value === 'string') put(target, key, depth > 0 && SECRET_FIELD.test(key) ? REDACTED : scrub(value));
-    else if (value instanceof Headers) {
-      const copy = new Headers();
-      value.forEach((v, name) => copy.append(name, isSensitiveHeader(name, v) ? REDACTED : scrub(v)));
-      put(target, key, copy);
-    } else if (typeof value === 'object' && value !== null && !seen.has(value)) {
-      const proto: unknown = Object.getPrototypeOf(value);
-      // A body nested deeper than any real one (a hostile server's) is dropped rather than walked off the stack.
-      if (depth > 64) put(target, key, REDACTED);
-      else if (Array.isArray(value) || proto === Object.prototype || proto === null) {
-        walk(value, scrub, seen, Object.keys(value), depth + 1);
-      }
-    }
+// A copy of a field's value with every secret removed: a string scrubbed; Headers redacted by name and by value; SDK
+// data (a parsed body, a header record, schema issues) copied through JSON with each string scrubbed, and each
+// string field named as a credential (`signingSecret`, `apiKey`, `password`…) redacted whatever its value, so a
+// secret the client never saw (a new signing secret in a response that failed validation) is hidden too. Data JSON
+// cannot copy (a hostile server's body nested too deep to stringify) is dropped.
+function cleaned(value: unknown, scrub: Scrub): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (value instanceof Headers) {
+    const copy = new Headers();
+    value.forEach((v, name) => copy.append(name, isSensitiveHeader(name, v) ? REDACTED : scrub(v)));
+    return copy;
+  }
+  try {
+    return JSON.parse(JSON.stringify(value), (key, item: unknown) =>
+      typeof item !== 'string' ? item : key !== '' && SECRET_FIELD.test(key) ? REDACTED : scrub(item),
+    ) as unknown;
+  } catch {
+    return REDACTED;
   }
 }
 
@@ -210,7 +207,23 @@ export function scrubError(error: unknown, secrets: readonly string[]): void {
   const scrub: Scrub = (text) => scrubSecrets(text, secrets);
   const seen = new Set<unknown>();
   for (let current = error; current instanceof JelouError && !seen.has(current); current = current.cause) {
-    walk(current, scrub, seen, ['message', 'stack', ...Object.getOwnPropertyNames(current)]);
+    seen.add(current);
+    for (const key of ['message', 'stack', ...Object.getOwnPropertyNames(current)]) {
+      const value = read(current, key);
+      // Strings, Headers and plain data (objects and arrays SDK-made); never the name, nor the cause (below).
+      const proto: unknown = typeof value === 'object' && value !== null && Object.getPrototypeOf(value);
+      if (
+        key !== 'name' &&
+        key !== 'cause' &&
+        (typeof value === 'string' ||
+          value instanceof Headers ||
+          proto === Object.prototype ||
+          proto === null ||
+          Array.isArray(value))
+      ) {
+        put(current, key, cleaned(value, scrub));
+      }
+    }
     if (!(current.cause instanceof JelouError) && current.cause !== undefined) {
       put(current, 'cause', copyOf(current.cause, scrub, 8));
     }
