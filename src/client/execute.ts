@@ -12,7 +12,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { normalize, type ResponseShape } from '../spec/normalize.js';
 import type { SchemaIssue } from '../spec/check-schema.js';
 import type { Operation, Server } from '../spec/operations.js';
-import { signBody } from './signing-secret.js';
+import { signBody, type SigningSecretProvider } from './signing-secret.js';
 import { headersToSend, mergeRequestOptions, type EffectiveOptions, type RequestOptions } from './options.js';
 import { send, type Received, type Sender } from './transport.js';
 import { bodyError, toJsonBody, validatePathParam } from './validate-input.js';
@@ -54,7 +54,7 @@ export interface ExecuteContext {
   /** Why there are no gateway credentials, said by a gateway call's `ValidationError`. */
   readonly noCredentials?: string;
   /** The signing secret of `sendMessage`, resolved once per call. */
-  readonly signingSecret: (() => Promise<string>) | undefined;
+  readonly signingSecret: SigningSecretProvider | undefined;
   /** Every secret to scrub from errors, the credentials' included. */
   readonly secrets: (requestOptions: RequestOptions | undefined) => string[];
   readonly defaults: Omit<EffectiveOptions, 'signal'>;
@@ -211,6 +211,7 @@ export async function execute(
       body: parseBody(received.text),
     });
   } catch (error) {
+    await context.signingSecret?.learn?.();
     const bodySecrets = checked === undefined || rule?.secrets === undefined ? [] : rule.secrets(body);
     scrubError(error, [
       ...context.secrets(requestOptions),

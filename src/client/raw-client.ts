@@ -66,6 +66,7 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
       // A 204, 205 or 304 may not carry a body: `new Response(body, { status })` throws for them.
       return new Response([204, 205, 304].includes(response.status) ? null : text, response);
     } catch (error) {
+      await context.signingSecret?.learn?.();
       scrubError(error, context.secrets(undefined));
       throw error;
     }
@@ -187,6 +188,7 @@ export function createRawClient<Paths extends object>(context: ExecuteContext, b
       if (parseAs !== 'json') return { data: await (response as Response)[parseAs](), response };
       return { data: text ? (JSON.parse(text) as unknown) : undefined, response };
     } catch (error) {
+      await context.signingSecret?.learn?.();
       const typed =
         error instanceof JelouError ? error : new JelouError(`client.raw.${method} failed`, { cause: error });
       scrubError(typed, [...context.secrets(undefined), ...given.flatMap(headerSecrets)]);
