@@ -338,7 +338,7 @@ describe('the canary suite', () => {
       auth: { apiKey: 'cnry-api-key-1a2b' },
       signingSecret: () => {
         calls++;
-        return new Promise<string>(() => {});
+        return new Promise<string>(() => undefined);
       },
       baseUrl: BASE,
       env: {},
