@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../support/spec-yaml';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { BROWSER_REQUIRED, CHROMIUM_FLAGS, findChromium } from '../support/chromium';
 
@@ -61,7 +61,7 @@ function expectedFromSpec(spec: { paths?: Record<string, SpecItem>; webhooks?: R
   return expected;
 }
 
-const spec = parseYaml(readFileSync(SPEC_FILE, 'utf8')) as Parameters<typeof expectedFromSpec>[0];
+const spec = readSpecYaml(SPEC_FILE) as Parameters<typeof expectedFromSpec>[0];
 const expected = expectedFromSpec(spec);
 const executablePath = findChromium();
 const runBrowser = executablePath !== undefined || BROWSER_REQUIRED;
