@@ -125,31 +125,47 @@ async function serve(file: string): Promise<{ url: string; server: Server }> {
 }
 
 const MENU_ITEM = '[data-component-name="Menu/MenuItem"]';
+/** How often a menu entry may fail to be clicked (it went out of view while the menu moved) before the test fails. */
+const MAX_CLICK_ATTEMPTS = 3;
 
 /**
  * What a reader sees in the content column while walking the side menu: each entry is clicked in turn (a tag
  * opens its group, and its operations and events then show in the menu), and the content column's visible text is
  * read after each click. The page renders sections lazily and collapses the ones a reader left ("+ Show"), so
  * the text read at each step is collected: every expected text must have shown at some step.
+ * An entry is clicked by its label, not by its place in the menu: on a busy machine the menu may still be opening
+ * or closing a group when it is read, and a place would then name another entry, or none.
  */
 async function readLikeAReader(tab: Page): Promise<string> {
   const contentText = (): Promise<string> =>
     tab.evaluate(() => document.querySelector<HTMLElement>('#api-content')?.innerText ?? '');
   const seen = [await contentText()];
   const clicked = new Set<string>();
+  const attempts = new Map<string, number>();
   for (let step = 0; step < MAX_READING_STEPS; step += 1) {
-    // The label of each menu entry a reader can see now (a group's entry also holds its children's text).
+    // The label of each menu entry a reader can see now (its own label: a group's entry also holds its children).
     const labels = await tab.evaluate(
       (selector) =>
         [...document.querySelectorAll<HTMLElement>(selector)]
           .filter((item) => item.checkVisibility())
-          .map((item) => (item.innerText.split('\n')[0] ?? '').trim()),
+          .map((item) => item.querySelector(':scope > a [data-text]')?.getAttribute('data-text') ?? ''),
       MENU_ITEM,
     );
-    const next = labels.findIndex((label) => !clicked.has(label));
-    if (next === -1) break;
-    clicked.add(labels[next] ?? '');
-    await tab.locator(MENU_ITEM).filter({ visible: true }).nth(next).click({ timeout: 5000 });
+    const next = labels.find((label) => !clicked.has(label));
+    if (next === undefined) break;
+    const entry = tab
+      .locator(`${MENU_ITEM}:has(> a [data-text=${JSON.stringify(next)}])`)
+      .filter({ visible: true })
+      .first();
+    try {
+      await entry.click({ timeout: 5000 });
+    } catch (error) {
+      const tries = (attempts.get(next) ?? 0) + 1;
+      attempts.set(next, tries);
+      if (tries >= MAX_CLICK_ATTEMPTS) throw error;
+      continue;
+    }
+    clicked.add(next);
     await tab.waitForTimeout(SETTLE_MS);
     seen.push(await contentText());
   }
