@@ -1,7 +1,9 @@
 // Six projects: fast unit tests, checks of the spec against the documentation copies, contract tests that run
 // against a Prism server started in globalSetup, tests of the contract runner itself, the `jelou` CLI, and tests of the scripts a
 // user runs by hand (mock server, API reference).
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
+// TypeScript through tests/support/ts-transform.cjs: transpiled with tsconfig.jest.json, types checked by
+// `npm run typecheck`.
+const transform = { '^.+\\.ts$': '<rootDir>/tests/support/ts-transform.cjs' };
 // Sources import './x.js' (NodeNext); under jest the .ts file is what exists.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 // jest looks for tests, and maps files, in tests/ only: `npm test` runs its stages side by side, and a jest that
