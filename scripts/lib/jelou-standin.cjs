@@ -3,8 +3,8 @@
 // of the gateway (under `/jelouapi` and `/platform`), the messages host's `POST /v1/external-support/webhook`
 // (checked by `X-Jelou-Signature` over the raw body), both documented response shapes on demand, Jelou's error
 // style, and signed event deliveries to a panel's webhook on loopback. Facts: ../../../shared/docs/jelou-api.md.
-// Dependency-free CommonJS so jest (ts-jest compiles to CommonJS), plain node scripts and `scripts/standin.mjs`
-// can all load it; types in jelou-standin.d.cts.
+// Dependency-free CommonJS so jest (whose TypeScript transform compiles to CommonJS), plain node scripts and
+// `scripts/standin.mjs` can all load it; types in jelou-standin.d.cts.
 'use strict';
 const nodeCrypto = require('node:crypto');
 const http = require('node:http');

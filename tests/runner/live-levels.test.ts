@@ -2,9 +2,8 @@
 // explicit consent, refused before anything is sent when its variables are missing or do not match; the
 // conversation run messages the stand-in's user with a valid signature; the destructive run prints the new secret
 // once, on stdout only; the report ends with a verdict per documented discrepancy.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../support/spec-yaml';
 import { startJelouStandin, type JelouStandin } from '../support/jelou-standin';
 import {
   canary,
@@ -128,7 +127,7 @@ describe('npm run contract live at every level (a local stand-in)', () => {
       // Which docs are true: the stand-in's default shapes give known verdicts, each with its evidence.
       const verdict = (id: string) => run.report?.verdicts?.find((v) => v.id === id);
       const documented = (
-        parseYaml(readFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.yaml'), 'utf8')) as {
+        readSpecYaml(path.join(REPO_ROOT, 'openapi', 'openapi.yaml')) as {
           'x-jelou-discrepancies': { id: string }[];
         }
       )['x-jelou-discrepancies'];

@@ -2,7 +2,7 @@
 // give a verdict on.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../support/spec-yaml';
 import { SPEC_FILE } from '../support/spec';
 import { SOURCES_DIR, markdownSection } from './support/json-blocks';
 
@@ -20,9 +20,7 @@ interface Discrepancy {
   resolution: { spec: string; client: string };
   live: { testable: boolean; how: string };
 }
-const entries = (parseYaml(readFileSync(SPEC_FILE, 'utf8')) as { 'x-jelou-discrepancies': Discrepancy[] })[
-  'x-jelou-discrepancies'
-];
+const entries = (readSpecYaml(SPEC_FILE) as { 'x-jelou-discrepancies': Discrepancy[] })['x-jelou-discrepancies'];
 const digest = readFileSync(path.join(SOURCES_DIR, 'jelou-api.md'), 'utf8');
 /** The numbered list "Discrepancies between pages" of the digest. */
 const documented = [...markdownSection(digest, 'Discrepancies between pages').matchAll(/^(\d+)\. \*\*(.+?)\*\*/gm)].map(

@@ -1,13 +1,12 @@
 // Each documented error status has an example in the error style Jelou documents (the Chat History API's hybrid of
 // the envelope and the `error` object, and its bare 401), and the error schema accepts every error example.
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020';
 import { loadSpec, operationsOf, SPEC_FILE } from '../support/spec';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../support/spec-yaml';
 
 const spec = loadSpec();
-const raw = parseYaml(readFileSync(SPEC_FILE, 'utf8')) as { components: { schemas: Record<string, unknown> } };
+const raw = readSpecYaml(SPEC_FILE) as { components: { schemas: Record<string, unknown> } };
 const CHAT_HISTORY = /^https:\/\/docs\.jelou\.ai\/(en\/)?api\/conversaciones\/historial$/;
 
 interface Example {

@@ -1,12 +1,11 @@
 // Every spec example that says it comes from one of Jelou's pages reproduces that page's JSON exactly.
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../support/spec-yaml';
 import { SPEC_FILE } from '../support/spec';
 import { SEED_PAGES, examplesOf, specClaimProblems, type SourceClaim } from './support/example-claims';
 import { blocksOf } from './support/json-blocks';
 
-const load = (): Record<string, unknown> => parseYaml(readFileSync(SPEC_FILE, 'utf8')) as Record<string, unknown>;
+const load = (): Record<string, unknown> => readSpecYaml(SPEC_FILE) as Record<string, unknown>;
 const BEARER = '/paths/~1v1~1external-support~1{projectId}/patch/requestBody/content/application~1json/examples/bearer';
 
 /** The example at a JSON pointer of a parsed spec. */

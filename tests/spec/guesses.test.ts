@@ -1,10 +1,10 @@
 // Rules no page states are marked as guesses: a reader of the spec can tell what Jelou documents from what this
 // project assumed, and why.
 import { readFileSync } from 'node:fs';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../support/spec-yaml';
 import { SPEC_FILE } from '../support/spec';
 
-const spec = parseYaml(readFileSync(SPEC_FILE, 'utf8')) as Record<string, unknown>;
+const spec = readSpecYaml(SPEC_FILE) as Record<string, unknown>;
 
 /** Every schema-like node with a keyword that narrows what a page shows, and its JSON pointer. */
 function constrained(

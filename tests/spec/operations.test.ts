@@ -2,7 +2,7 @@
 // sources. A change here is a change of the client's behaviour, so it is pinned.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../support/spec-yaml';
 import { SPEC_FILE } from '../support/spec';
 import { SOURCES_DIR } from './support/json-blocks';
 
@@ -16,7 +16,7 @@ interface Operation {
   responses: Record<string, unknown>;
 }
 type PathItem = Record<string, unknown> & { servers?: { url: string }[] };
-const spec = parseYaml(readFileSync(SPEC_FILE, 'utf8')) as {
+const spec = readSpecYaml(SPEC_FILE) as {
   paths: Record<string, PathItem>;
   components: { securitySchemes: Record<string, Record<string, unknown>> };
   security: Record<string, string[]>[];

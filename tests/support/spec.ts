@@ -1,8 +1,7 @@
 // The spec as a plain object for tests: parsed synchronously (so `test.each` tables can be built from it) with
 // internal `$ref`s resolved. The spec is one file; an external $ref would be a mistake this loader reports.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from './spec-yaml';
 
 /** The spec under test: openapi/openapi.yaml, or JELOU_CONTRACT_SPEC (the runner's tests point it at a broken copy). */
 export const SPEC_FILE = process.env.JELOU_CONTRACT_SPEC
@@ -64,7 +63,7 @@ function resolveRefs(node: unknown, root: unknown): unknown {
 
 /** Reads and parses a spec file (default: openapi/openapi.yaml). */
 export function loadSpec(file = SPEC_FILE): SpecDocument {
-  const raw = parseYaml(readFileSync(file, 'utf8')) as SpecDocument;
+  const raw = readSpecYaml(file) as SpecDocument;
   return { ...raw, paths: resolveRefs(raw.paths, raw) as SpecDocument['paths'] };
 }
 

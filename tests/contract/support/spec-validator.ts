@@ -1,6 +1,6 @@
 // An independent check of raw bodies against the spec: ajv (JSON Schema 2020-12) with formats enforced,
 // compiled here from openapi/ — not the client's generated validators, so a bug in one is caught by the other.
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { loadSpec } from '../../support/spec';
 import type { ObservedShape } from './record';
@@ -33,9 +33,15 @@ export function problemsAgainst(schemaName: string, body: unknown): string[] {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
 
+// Compiled once per schema: ajv's own cache knows a schema by object identity, and every operation's cases pass
+// the same response schemas again and again.
+const compiled = new Map<string, ValidateFunction>();
+
 /** Validates a body against any JSON schema of the spec (with `#/components/schemas` refs). */
 export function problemsAgainstSchema(schema: unknown, body: unknown): string[] {
-  const validate = ajv.compile(rewriteRefs(schema) as object);
+  const key = JSON.stringify(schema);
+  const validate = compiled.get(key) ?? ajv.compile(rewriteRefs(schema) as object);
+  compiled.set(key, validate);
   if (validate(body)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }

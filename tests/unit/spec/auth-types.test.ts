@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../../support/spec-yaml';
 import { AUTH_TYPES, AUTH_TYPES_NEEDING_CREDENTIAL, isAuthType } from '../../../src/spec/auth-types.js';
 import type { AuthType } from '../../../src/spec/types.js';
 
@@ -11,7 +10,7 @@ interface SchemaNode {
 
 // Read from the spec itself rather than from generated code, so the test fails even before regeneration.
 const schemas = (
-  parseYaml(readFileSync(path.resolve(__dirname, '..', '..', '..', 'openapi', 'openapi.yaml'), 'utf8')) as {
+  readSpecYaml(path.resolve(__dirname, '..', '..', '..', 'openapi', 'openapi.yaml')) as {
     components: { schemas: Record<string, SchemaNode | undefined> };
   }
 ).components.schemas;

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from '@redocly/openapi-core';
+import { readSpecYaml } from '../../support/spec-yaml';
 import type { SchemaIssue } from '../../../src/spec/check-schema';
 import { operationTable } from '../../../src/spec/operations';
 import type { OperationId } from '../../../src/spec/types';
@@ -25,7 +24,7 @@ interface Operation {
 }
 
 // Read from the spec itself: the 200 examples sit inline under paths, so no $ref needs resolving.
-const spec = parseYaml(readFileSync(path.resolve(__dirname, '..', '..', '..', 'openapi', 'openapi.yaml'), 'utf8')) as {
+const spec = readSpecYaml(path.resolve(__dirname, '..', '..', '..', 'openapi', 'openapi.yaml')) as {
   paths: Record<string, Record<string, Operation>>;
 };
 const operations = Object.values(spec.paths).flatMap((item) =>
