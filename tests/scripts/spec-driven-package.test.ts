@@ -89,6 +89,10 @@ test('the regenerated, built declarations type the added property for a consumer
         noEmit: true,
         types: [],
         typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+        // The consumer's code is checked in full; the declaration files themselves (the DOM library's, the
+        // package's) are the package check's to type-check (its consumer does, on the real dist/): three quarters
+        // of this run's time otherwise.
+        skipLibCheck: true,
       },
       files: ['consumer.ts'],
     }),
