@@ -10,6 +10,8 @@ const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 // walked the whole repository would meet dist/ being rebuilt, or .tmp/ being written, under it (and fail on a file
 // that went away). Modules elsewhere (src/, scripts/) still load as usual.
 const roots = ['<rootDir>/tests'];
+// Projects whose tests start child processes get a longer default time limit per test.
+const childProcesses = { setupFilesAfterEnv: ['<rootDir>/tests/support/child-process-timeout.ts'] };
 
 /** @type {import('jest').Config} */
 export default {
@@ -45,6 +47,7 @@ export default {
       transform,
       moduleNameMapper,
       roots,
+      ...childProcesses,
     },
     {
       // The built `jelou` bin, run as a child process against the stand-in Jelou.
@@ -53,6 +56,7 @@ export default {
       transform,
       moduleNameMapper,
       roots,
+      ...childProcesses,
     },
     {
       // The scripts a user runs by hand (npm run mock, npm run docs), run for real as child processes.
@@ -61,6 +65,7 @@ export default {
       transform,
       moduleNameMapper,
       roots,
+      ...childProcesses,
     },
   ],
 };

@@ -3,9 +3,6 @@ import { createHmac } from 'node:crypto';
 import { CANARY, defined, ensureBuilt, runCli } from './support/cli';
 import { PROJECT, startStandin, standinEnv } from './support/standin';
 
-// A test here runs the bin up to eight times, each a new Node process: more than jest's default 5 s on a busy machine.
-jest.setTimeout(30_000);
-
 beforeAll(() => ensureBuilt(), 120_000);
 
 describe('conversation and send commands', () => {

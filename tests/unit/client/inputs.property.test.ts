@@ -8,6 +8,8 @@ import { operationTable } from '../../../src/spec/operations';
 import { fakeFetch, FLAT, json } from '../../support/fake-fetch';
 
 const TOTAL_RUNS = Number(process.env.FC_RUNS ?? 10_000);
+// Thousands of generated inputs per test: seconds alone, more than jest's default 5 s on a busy machine.
+jest.setTimeout(30_000);
 const SEED = Number(process.env.FC_SEED ?? 20261122);
 const runs = (share: number): number => Math.max(1, Math.round(TOTAL_RUNS * share));
 let inputsRun = 0;

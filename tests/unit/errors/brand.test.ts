@@ -6,6 +6,9 @@ import path from 'node:path';
 import ts from 'typescript';
 import type * as Sdk from '../../../src/index';
 
+// Transpiling src/ twice and running Node takes seconds: more than jest's default 5 s on a busy machine.
+jest.setTimeout(30_000);
+
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SRC = path.join(ROOT, 'src');
 
