@@ -4,13 +4,16 @@
 // npm run docs, opened in headless Chromium; the example panel). Ends with one total line.
 //
 // The stages are independent but for dist/: the package check builds it once (npm pack's prepack), and the CLI and
-// script tests, which run the built package, start after it. They run side by side, as many at a time as there are
-// CPUs (JELOU_TEST_JOBS to change it), longest first; each one's output is printed whole when it ends.
+// script tests, which run the built package, start after it. They run side by side, longest first, as many at a
+// time as there are CPUs, and one more while a CPU sits idle (several stages spend much of their time waiting on
+// timers, servers or a browser); JELOU_TEST_JOBS=N runs exactly N at a time. Each stage's output is printed whole
+// when it ends.
 //   node scripts/test.mjs [stage id …]   only the stages named (ids: see `stages` below)
 import os from 'node:os';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { idleCpuSampler } from './lib/idle-cpus.mjs';
 import { runStages, signalExitCode } from './lib/stages.mjs';
 import { testTotals } from './lib/test-totals.mjs';
 
@@ -98,12 +101,15 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const selected = wanted.length > 0 ? stages.filter((stage) => wanted.includes(stage.id)) : stages;
-const slots = Number(process.env.JELOU_TEST_JOBS) || os.availableParallelism();
+const cpus = os.availableParallelism();
+const slots = Number(process.env.JELOU_TEST_JOBS) || cpus;
 
 rmSync(results, { recursive: true, force: true });
 mkdirSync(logDir, { recursive: true });
 const startedAt = performance.now();
-console.log(`npm test: ${selected.length} stages, ${slots} at a time; each prints its output when it ends`);
+console.log(
+  `npm test: ${selected.length} stages, ${slots} at a time${process.env.JELOU_TEST_JOBS ? '' : ' (one more while a CPU is idle)'}; each prints its output when it ends`,
+);
 const { results: outcomes, interrupted } = await runStages(selected, {
   slots,
   cwd: repoRoot,
@@ -111,6 +117,7 @@ const { results: outcomes, interrupted } = await runStages(selected, {
   env,
   print: (text) => console.log(text),
   header,
+  ...(process.env.JELOU_TEST_JOBS ? {} : { idleCpus: idleCpuSampler(cpus) }),
 });
 
 const width = Math.max(...outcomes.map((r) => r.stage.id.length));

@@ -1,6 +1,7 @@
 // Runs stages (commands) as child processes, up to `slots` at a time, each once the stages it comes `after` have
-// passed. A stage's stdout and stderr go to its own log file, printed whole when it ends: stages that run side by
-// side never interleave their output. A stage whose prerequisite failed is skipped, and says why.
+// passed; given a reading of idle CPUs, one more while a CPU sits idle (the running stages wait on timers, servers
+// or a browser). A stage's stdout and stderr go to its own log file, printed whole when it ends: stages that run
+// side by side never interleave their output. A stage whose prerequisite failed is skipped, and says why.
 import { spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,15 +22,19 @@ import path from 'node:path';
  */
 
 const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+/** How often idle CPUs are read, and how much of a CPU must have been idle meanwhile for one more stage to start. */
+const IDLE_CHECK_MS = 1000;
+const IDLE_CPU_TO_START = 0.75;
 
 /**
  * Runs `stages` in their listed order of priority; resolves with one result per stage, in that order.
  * @param {Stage[]} stages
  * @param {{ slots: number, cwd: string, logDir: string, env: NodeJS.ProcessEnv,
- *   print: (text: string) => void, header: (text: string) => string }} options
+ *   print: (text: string) => void, header: (text: string) => string,
+ *   idleCpus?: () => number | undefined }} options `idleCpus`: CPUs idle since its previous call
  * @returns {Promise<{ results: StageResult[], interrupted?: NodeJS.Signals }>}
  */
-export function runStages(stages, { slots, cwd, logDir, env, print, header }) {
+export function runStages(stages, { slots, cwd, logDir, env, print, header, idleCpus }) {
   /** @type {Map<string, StageResult>} */
   const done = new Map();
   /** @type {Map<string, import('node:child_process').ChildProcess>} */
@@ -48,7 +53,7 @@ export function runStages(stages, { slots, cwd, logDir, env, print, header }) {
       schedule();
     };
 
-    const start = (stage) => {
+    const start = (stage, why) => {
       const logFile = path.join(logDir, `${stage.id}.log`);
       const fd = openSync(logFile, 'w');
       const started = performance.now();
@@ -58,7 +63,7 @@ export function runStages(stages, { slots, cwd, logDir, env, print, header }) {
       const [program, ...args] = stage.command;
       const child = spawn(program, args, { cwd, env: stageEnv, stdio: ['ignore', fd, fd] });
       running.set(stage.id, child);
-      print(`  … ${stage.title}: started`);
+      print(`  … ${stage.title}: started${why ? ` (${why})` : ''}`);
       const ended = (status, reason) => {
         if (!running.delete(stage.id)) return;
         closeSync(fd);
@@ -70,7 +75,8 @@ export function runStages(stages, { slots, cwd, logDir, env, print, header }) {
       );
     };
 
-    const schedule = () => {
+    /** Starts what is ready while fewer than `limit` run, and resolves once everything has ended. */
+    const schedule = (limit = slots, why = undefined) => {
       for (let i = 0; i < waiting.length; ) {
         const stage = waiting[i];
         const needs = (stage.after ?? []).filter((id) => stages.some((s) => s.id === id));
@@ -82,14 +88,15 @@ export function runStages(stages, { slots, cwd, logDir, env, print, header }) {
           print(`\n${header(`▶ ${stage.title} — skipped: ${reason}`)}`);
           continue;
         }
-        if (running.size < slots && needs.every((id) => done.has(id))) {
+        if (running.size < limit && needs.every((id) => done.has(id))) {
           waiting.splice(i, 1);
-          start(stage);
+          start(stage, why);
           continue;
         }
         i += 1;
       }
       if (waiting.length === 0 && running.size === 0) {
+        clearInterval(idleCheck);
         for (const signal of Object.keys(SIGNAL_EXIT)) process.off(signal, onSignal);
         resolve({ results: stages.map((stage) => done.get(stage.id)), interrupted });
       }
@@ -105,6 +112,15 @@ export function runStages(stages, { slots, cwd, logDir, env, print, header }) {
       schedule();
     };
     for (const signal of Object.keys(SIGNAL_EXIT)) process.on(signal, onSignal);
+    // Read every second (each reading covers the second before it); acted on only when every slot is taken.
+    const idleCheck =
+      idleCpus &&
+      setInterval(() => {
+        const idle = idleCpus();
+        if (idle !== undefined && idle >= IDLE_CPU_TO_START && running.size === slots && !interrupted) {
+          schedule(slots + 1, `${idle.toFixed(1)} CPU idle`);
+        }
+      }, IDLE_CHECK_MS);
     schedule();
   });
 }
