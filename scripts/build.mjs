@@ -3,8 +3,8 @@
 //   dist/esm/<entry>.js    ESM bundle            dist/esm/**/*.d.ts   declarations (ESM, the package is "type": "module")
 //   dist/cjs/<entry>.js    CommonJS bundle       dist/cjs/**/*.d.ts   the same declarations, CommonJS by dist/cjs/package.json
 // Bundled by esbuild-wasm (WebAssembly: no per-platform binary); dependencies (openapi-fetch) stay external.
-// The root entry and the bin are minified for whitespace and syntax only, which makes a cold import() cheaper (less
-// to read and parse); names are kept, so stack traces and class names read as in src/. No source maps are shipped. `--sync-package` writes package.json's exports/bin/main/types from the table;
+// Entries marked `minify` in the table (the root and the bin) are minified for whitespace and syntax only, names kept,
+// so stack traces and class names read as in src/. No source maps are shipped. `--sync-package` writes package.json's exports/bin/main/types from the table;
 // otherwise the build fails when they differ from it.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,11 +97,7 @@ for (const b of builds()) {
     platform: b.platform,
     target: 'node20',
     packages: 'external',
-    // The root entry and the bin are minified for whitespace and syntax (names kept), which makes a cold import()
-    // cheaper. The other entries are not: minified, they lose the `/* @__PURE__ */` marks a user's bundler needs to
-    // drop what is unused (verifyJelouSignature alone bundled to 2,843 B gzip from a minified webhooks entry, 1,337 B
-    // from this one).
-    ...(b.source === 'src/index.ts' || isBin ? { minifyWhitespace: true, minifySyntax: true } : {}),
+    ...(b.entry.minify ? { minifyWhitespace: true, minifySyntax: true } : {}),
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
