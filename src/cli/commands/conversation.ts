@@ -45,6 +45,12 @@ export function metadataOf(pairs: readonly string[]): Record<string, unknown> | 
 
 const PARTY_FLAGS = { bot: { type: 'string' }, user: { type: 'string' } } as const;
 
+// The bot and the end user of a conversation, both required.
+const partyOf = (context: Context): { botId: string; userId: string } => ({
+  botId: requiredFlag(context, 'bot'),
+  userId: requiredFlag(context, 'user'),
+});
+
 const start: Command = {
   name: ['conversation', 'start'],
   summary: 'Start a conversation with an end user (Jelou then emits conversation.start).',
@@ -66,10 +72,7 @@ const start: Command = {
   maxPositionals: 1,
   async run(context) {
     const projectId = projectIdOf(context);
-    const body: StartConversationInput = {
-      botId: requiredFlag(context, 'bot'),
-      userId: requiredFlag(context, 'user'),
-    };
+    const body: StartConversationInput = partyOf(context);
     const assign = stringFlag(context, 'assign');
     if (assign !== undefined) body.assignment = assignmentOf(assign);
     const metadata = metadataOf(listFlag(context, 'metadata'));
@@ -92,10 +95,7 @@ const close: Command = {
   maxPositionals: 1,
   async run(context) {
     const projectId = projectIdOf(context);
-    const body: CloseConversationInput = {
-      botId: requiredFlag(context, 'bot'),
-      userId: requiredFlag(context, 'user'),
-    };
+    const body: CloseConversationInput = partyOf(context);
     const text = stringFlag(context, 'close-text');
     if (text !== undefined) body.redirectPayload = { type: 'text', text };
     const client = clientFromEnv(context);
