@@ -40,21 +40,10 @@ describe('conversation and send commands', () => {
       expect(got.code).toBe(0);
       expect(JSON.stringify(JSON.parse(got.stdout))).toContain(conversation.roomId);
 
-      const sent = await runCli(
-        [
-          'send',
-          PROJECT,
-          '--room',
-          conversation.roomId,
-          '--bot',
-          'B1',
-          '--user',
-          'U1',
-          '--text',
-          'Hello from the agent',
-        ],
-        { env },
-      );
+      // Every send below goes to that conversation's room, as bot B1 to user U1.
+      const sendTo = ['send', PROJECT, '--room', conversation.roomId, '--bot', 'B1', '--user', 'U1'];
+
+      const sent = await runCli([...sendTo, '--text', 'Hello from the agent'], { env });
       expect(sent.code).toBe(0);
       const message = await standin.waitForMessage((m) => m.type === 'text');
       expect(message.content).toEqual({ body: 'Hello from the agent' });
@@ -64,14 +53,7 @@ describe('conversation and send commands', () => {
 
       const image = await runCli(
         [
-          'send',
-          PROJECT,
-          '--room',
-          conversation.roomId,
-          '--bot',
-          'B1',
-          '--user',
-          'U1',
+          ...sendTo,
           '--image',
           'https://cdn.example.com/a.png',
           '--caption',
@@ -88,20 +70,7 @@ describe('conversation and send commands', () => {
         caption: 'look',
       });
       const document = await runCli(
-        [
-          'send',
-          PROJECT,
-          '--room',
-          conversation.roomId,
-          '--bot',
-          'B1',
-          '--user',
-          'U1',
-          '--document',
-          'https://cdn.example.com/terms.pdf',
-          '--filename',
-          'Terms.pdf',
-        ],
+        [...sendTo, '--document', 'https://cdn.example.com/terms.pdf', '--filename', 'Terms.pdf'],
         { env },
       );
       expect(document.code).toBe(0);
@@ -112,22 +81,9 @@ describe('conversation and send commands', () => {
       });
 
       // The signing secret alone is enough to send (no gateway credential in the environment).
-      const secretOnly = await runCli(
-        [
-          'send',
-          PROJECT,
-          '--room',
-          conversation.roomId,
-          '--bot',
-          'B1',
-          '--user',
-          'U1',
-          '--text',
-          'only signed',
-          '--json',
-        ],
-        { env: { JELOU_SIGNING_SECRET: CANARY.signingSecret, JELOU_MESSAGES_BASE_URL: standin.messagesUrl } },
-      );
+      const secretOnly = await runCli([...sendTo, '--text', 'only signed', '--json'], {
+        env: { JELOU_SIGNING_SECRET: CANARY.signingSecret, JELOU_MESSAGES_BASE_URL: standin.messagesUrl },
+      });
       expect(secretOnly.code).toBe(0);
       const signedOnly = await standin.waitForMessage((m) => m.type === 'text' && m.content.body === 'only signed');
       expect(JSON.parse(secretOnly.stdout).id).toBe(signedOnly.id);

@@ -26,7 +26,8 @@ afterEach(async () => {
 });
 
 describe('npm run contract live, levels refused before anything is sent', () => {
-  it('refuses JELOU_CONTRACT_CONVERSATION=1 without the bot, the user and the signing secret', async () => {
+  // A live run against a fresh stand-in with a seeded integration, with `level`'s variables added.
+  const liveRun = async (level: Record<string, string>) => {
     const server = await startJelouStandin({ projectId: PROJECT_ID, apiKey: 'k' });
     standin = server;
     const run = await runContract({
@@ -34,8 +35,13 @@ describe('npm run contract live, levels refused before anything is sent', () => 
       JELOU_BASE_URL: server.url,
       JELOU_PROJECT_ID: PROJECT_ID,
       JELOU_API_KEY: 'k',
-      JELOU_CONTRACT_CONVERSATION: '1',
+      ...level,
     });
+    return { server, run };
+  };
+
+  it('refuses JELOU_CONTRACT_CONVERSATION=1 without the bot, the user and the signing secret', async () => {
+    const { server, run } = await liveRun({ JELOU_CONTRACT_CONVERSATION: '1' });
     expect(run.code).toBe(2);
     for (const name of ['JELOU_BOT_ID', 'JELOU_USER_ID', 'JELOU_SIGNING_SECRET']) {
       expect(run.stderr).toMatch(new RegExp(`^ {2}- ${name}\\b`, 'm'));
@@ -44,15 +50,7 @@ describe('npm run contract live, levels refused before anything is sent', () => 
   });
 
   it('refuses JELOU_CONTRACT_DESTRUCTIVE unless it repeats the project id, deleting nothing', async () => {
-    const server = await startJelouStandin({ projectId: PROJECT_ID, apiKey: 'k' });
-    standin = server;
-    const run = await runContract({
-      JELOU_CONTRACT_TARGET: 'live',
-      JELOU_BASE_URL: server.url,
-      JELOU_PROJECT_ID: PROJECT_ID,
-      JELOU_API_KEY: 'k',
-      JELOU_CONTRACT_DESTRUCTIVE: 'another-project',
-    });
+    const { server, run } = await liveRun({ JELOU_CONTRACT_DESTRUCTIVE: 'another-project' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('JELOU_CONTRACT_DESTRUCTIVE must repeat JELOU_PROJECT_ID');
     expect(server.requests).toEqual([]);
