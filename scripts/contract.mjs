@@ -7,6 +7,8 @@
 //     JELOU_BOT_ID, JELOU_USER_ID, JELOU_SIGNING_SECRET), JELOU_CONTRACT_DESTRUCTIVE=<project id again> (create,
 //     regenerate, delete). The report ends with a verdict on each x-jelou-discrepancies entry the run could test.
 //   JELOU_CONTRACT_SPEC: another spec file to test against; JELOU_CONTRACT_REPORTS_DIR: where reports go.
+//   `npm run contract -- getIntegration updateIntegration` (mock only): runs only those operations' test files
+//     (tests/contract/mock/<operationId>.test.ts); the report calls the other operations not selected.
 // Jest (which starts and stops Prism in its global setup/teardown) runs in its own process group, so that on
 // Ctrl-C or any failure every process it started, Prism included, is gone before this script exits.
 // Exit code: 0 when every row passed, 1 on any failure, 2 on a configuration error (nothing started or sent),
@@ -16,7 +18,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configProblems, DEFAULT_LIVE_BASE_URL, liveSkipReasons } from './lib/contract-config.mjs';
+import { configProblems, DEFAULT_LIVE_BASE_URL, liveSkipReasons, selectionProblems } from './lib/contract-config.mjs';
 import { judgeDiscrepancies, renderVerdicts } from '../src/spec/verdicts.mjs';
 import { toJUnit } from './lib/contract-report/junit.mjs';
 import { onLines } from './lib/on-lines.mjs';
@@ -54,6 +56,21 @@ if (problems.length > 0) {
       '  JELOU_CONTRACT_TARGET=live JELOU_PROJECT_ID=<project id> JELOU_API_KEY=<api key> npm run contract',
       `Optional: JELOU_BASE_URL (default ${DEFAULT_LIVE_BASE_URL}), JELOU_CONTRACT_WRITE=1 to also run the PATCH`,
       'test (it restores the original webhookUrl afterwards).',
+    ].join('\n'),
+  );
+  process.exit(EXIT_CONFIG_ERROR);
+}
+// The operations named on the command line, if any: only their test files run.
+const selected = process.argv.slice(2);
+const badSelection = selectionProblems(selected, env);
+if (badSelection.length > 0) {
+  err(
+    [
+      'Cannot run the contract suite; nothing was started:',
+      ...badSelection.map((p) => `  - ${p}`),
+      '',
+      'Name operations of the spec to run only their tests against the mock, e.g.:',
+      '  npm run contract -- getIntegration updateIntegration',
     ].join('\n'),
   );
   process.exit(EXIT_CONFIG_ERROR);
@@ -149,7 +166,11 @@ function runJest() {
     '--selectProjects',
     'contract',
     '--testPathPattern',
-    live ? 'tests/contract/live/' : 'tests/contract/mock/',
+    live
+      ? 'tests/contract/live/'
+      : selected.length > 0
+        ? `tests/contract/mock/(${selected.join('|')})\\.test\\.ts$`
+        : 'tests/contract/mock/',
     '--ci',
     '--reporters',
     'summary',
@@ -228,6 +249,11 @@ function runRows(run, results, spec) {
       fail('jest', 'jest exits 0', `jest ended (${ended}) with no failing test; see its output above`);
     }
   }
+  for (const name of spec.error ? [] : selected) {
+    if (!spec.operations.some((op) => op.operationId === name)) {
+      fail('selection', 'operations of the spec', `${name} is not an operation of the spec`);
+    }
+  }
   if (run.clean === false) {
     fail(
       'cleanup',
@@ -277,6 +303,7 @@ const rows = [
     readOnly: live && !write,
     root: repoRoot,
     ...(live ? { skipReasons: liveSkipReasons(env) } : {}),
+    ...(selected.length > 0 ? { selected } : {}),
   }),
 ].map((row) => (row.file ? { ...row, file: path.relative(repoRoot, row.file) } : row));
 const totals = totalsOf(rows);
@@ -290,8 +317,9 @@ function describeCount(t) {
   if (extraRows > 0) lines[0] += ` +${extraRows} case(s) from tests that record several;`;
   lines[0] += ` +${checkCount} report check(s)`;
   if (checkCount > 0) {
+    const skipped = t.checks.skipped > 0 ? `, ${t.checks.skipped} skipped` : '';
     lines.push(
-      `  (coverage, run problems: ${t.checks.passed} passed, ${t.checks.failed} failed; a failed check counts as failed below)`,
+      `  (coverage, run problems: ${t.checks.passed} passed, ${t.checks.failed} failed${skipped}; a failed check counts as failed below)`,
     );
   }
   return lines.join('\n');
@@ -303,6 +331,7 @@ const report = redactDeep(
     target: live ? 'live' : 'mock',
     ...(live ? { baseUrl, write } : {}),
     spec: specLabel.startsWith('..') ? (spec.root ?? specFile) : specLabel,
+    ...(selected.length > 0 ? { selected } : {}),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     durationMs,
@@ -322,7 +351,7 @@ writeFileSync(recordsFile, records.map((entry) => `${JSON.stringify(redactDeep(e
 
 const where = live
   ? `live: ${baseUrl} through a validating Prism proxy (${write ? 'reads and writes' : 'read-only'})`
-  : 'mock: Prism mock of the spec';
+  : `mock: Prism mock of the spec${selected.length > 0 ? ` (only ${selected.join(', ')})` : ''}`;
 out('');
 out(`Contract report — ${where}; spec ${report.spec}`);
 out('');

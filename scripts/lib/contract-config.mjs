@@ -73,6 +73,21 @@ export function configProblems(env) {
 }
 
 /**
+ * What is wrong with the operations named on the command line (`npm run contract -- getIntegration ...`), as lines
+ * for one message; empty when the run can start. A selection runs the mock only: a live run's cases depend on each
+ * other within a consent level (the destructive run deletes, then creates again), so it always runs whole.
+ */
+export function selectionProblems(args, env) {
+  const problems = args
+    .filter((arg) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(arg))
+    .map((arg) => `"${arg}" is not an operationId (the arguments name operations, e.g. getIntegration)`);
+  if (args.length > 0 && env.JELOU_CONTRACT_TARGET === 'live') {
+    problems.push('operations can be selected against the mock only: a live run runs each consent level whole');
+  }
+  return problems;
+}
+
+/**
  * Which operations a live run exercises at the levels the environment asks for, and why the others are skipped:
  * a map of operationId to the reason it is not run (absent: it runs).
  */

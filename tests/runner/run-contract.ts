@@ -24,6 +24,8 @@ export interface ReportRow {
   latencyMs?: number;
   note?: string;
   failure?: string;
+  /** The test file the row comes from, relative to the repository; absent on the report's own checks. */
+  file?: string;
 }
 
 /** The per-operation summary of reports/contract.json. */
@@ -81,14 +83,22 @@ function runEnv(env: Record<string, string>, reportsDir: string): NodeJS.Process
   };
 }
 
-/** Runs the contract runner to its end; `onStart` gets the child (to signal it, for instance). */
+/** How to start a run: its command-line arguments (operations to select), and a hook that gets the child. */
+export interface RunOptions {
+  /** `npm run contract -- <args>`: the operations to run alone. */
+  args?: string[];
+  /** Gets the child as soon as it started (to signal it, for instance). */
+  onStart?: (child: ChildProcess) => void;
+}
+
+/** Runs the contract runner to its end. */
 export async function runContract(
   env: Record<string, string>,
-  onStart?: (child: ChildProcess) => void,
+  { args = [], onStart }: RunOptions = {},
 ): Promise<ContractRun> {
   const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'jelou-runner-test-'));
   try {
-    const child = spawn(process.execPath, [RUNNER], {
+    const child = spawn(process.execPath, [RUNNER, ...args], {
       cwd: REPO_ROOT,
       env: runEnv(env, reportsDir),
       stdio: ['ignore', 'pipe', 'pipe'],

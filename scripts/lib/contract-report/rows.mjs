@@ -9,6 +9,9 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What the read-only live run says about an operation it did not call. */
 export const READ_ONLY_SKIP = 'not run (read-only; set JELOU_CONTRACT_WRITE=1)';
 
+/** What a run given some operations (`npm run contract -- getIntegration`) says about the others. */
+export const NOT_SELECTED = 'not selected (the run was given other operations)';
+
 /** Text without terminal colour codes. */
 export function stripAnsi(text) {
   return String(text ?? '').replace(ANSI, '');
@@ -69,9 +72,18 @@ function guessOperation(testName, operationIds, file) {
 
 /**
  * One row per recorded case (with the pass/fail of the test that recorded it), one per test that recorded
- * nothing, one per file that could not run, then one coverage row per operation of the spec.
+ * nothing, one per file that could not run, then one coverage row per operation of the spec. `selected`: the
+ * operations a run was given, when it was given some; the others are not selected rather than missing.
  */
-export function buildRows({ files, records, operations, readOnly = false, root, skipReasons = undefined }) {
+export function buildRows({
+  files,
+  records,
+  operations,
+  readOnly = false,
+  root,
+  skipReasons = undefined,
+  selected = undefined,
+}) {
   const operationIds = operations.map((op) => op.operationId);
   const recordsByTest = new Map();
   for (const entry of records) {
@@ -144,7 +156,7 @@ export function buildRows({ files, records, operations, readOnly = false, root, 
   }
 
   const ranked = sortRows(rows, operationIds);
-  return [...ranked, ...coverageRows(ranked, operations, readOnly, skipReasons)];
+  return [...ranked, ...coverageRows(ranked, operations, readOnly, skipReasons, selected)];
 }
 
 function recordRow(entry, duration, base) {
@@ -172,7 +184,7 @@ function sortRows(rows, operationIds) {
     .map(({ row }) => row);
 }
 
-function coverageRows(rows, operations, readOnly, skipReasons) {
+function coverageRows(rows, operations, readOnly, skipReasons, selected) {
   return operations.map((op) => {
     // Checks of the spec alone (kind 'spec') run for every operation by construction: they prove nothing here.
     const cases = rows.filter(
@@ -184,6 +196,7 @@ function coverageRows(rows, operations, readOnly, skipReasons) {
       expected: 'exercised by at least one recorded case',
     };
     if (cases.length > 0) return { ...base, got: `${cases.length} recorded case(s)`, result: 'pass' };
+    if (selected && !selected.includes(op.operationId)) return { ...base, got: NOT_SELECTED, result: 'skip' };
     // A live run at a lower level (issue 9's consent levels) skips what it was not allowed to do, saying why.
     const reason = skipReasons?.[op.operationId];
     if (reason) return { ...base, got: reason, result: 'skip' };
