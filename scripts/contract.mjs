@@ -92,14 +92,13 @@ writeFileSync(resultsFile, '');
 
 // The spec's operations (for the coverage rows), read while jest runs.
 const specOperations = (async () => {
-  // Imported here, not at the top: a configuration error should not wait for Redocly to load.
-  const { loadApis, bundleSpec } = await import('./lib/spec.mjs');
-  const [api] = await loadApis();
-  const spec = await bundleSpec(specFile ?? api.root, api.config);
+  // Imported here, not at the top: a configuration error should not wait for the YAML parser to load.
+  const { readContractSpec } = await import('./lib/contract-spec.mjs');
+  const { spec, root } = await readContractSpec(repoRoot, specFile);
   return {
     operations: operationsOfSpec(spec),
     discrepancies: spec.parsed?.['x-jelou-discrepancies'] ?? spec['x-jelou-discrepancies'] ?? [],
-    root: specFile ?? api.root,
+    root,
   };
 })().catch((error) => ({ error }));
 
