@@ -1,21 +1,20 @@
 // The Web-standard build run where only Web APIs exist: bundled by esbuild (as a user's bundler would), then
 // evaluated in a fresh V8 context holding WebCrypto, TextEncoder/Decoder, Request/Response, URL and btoa, but no
 // Buffer, no require and no process. This is what Workers, Deno and edge functions give it.
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import path from 'node:path';
 import { createContext, runInContext } from 'node:vm';
+import { esbuild } from '../../support/esbuild';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
+/** The webhooks entry, bundled for a runtime with no Node. */
 function bundleWebEntry(): string {
-  // esbuild runs in a child process: inside jest its TextEncoder check fails (a known jest realm quirk).
-  const script = `
-    const { build } = require('esbuild-wasm');
-    build({ entryPoints: [${JSON.stringify(path.join(ROOT, 'src/webhooks/index.ts'))}], bundle: true, minify: true,
-      format: 'iife', globalName: 'jelouWebhooks', platform: 'neutral', write: false, logLevel: 'error' })
-      .then((r) => process.stdout.write(r.outputFiles[0].text), (e) => { console.error(e); process.exit(1); });`;
-  return execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+  return esbuild([
+    'src/webhooks/index.ts',
+    '--bundle',
+    '--minify',
+    '--format=iife',
+    '--global-name=jelouWebhooks',
+    '--platform=neutral',
+  ]);
 }
 
 describe('the Web-standard webhooks build without Node', () => {
