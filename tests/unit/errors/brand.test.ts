@@ -1,16 +1,16 @@
 // `instanceof` across copies of the package: the ESM and CommonJS builds each define their own classes, so an error
 // thrown by one must still be recognized by the other's classes (a brand checked in Symbol.hasInstance).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import type * as Sdk from '../../../src/index';
+import { childEnv } from '../../support/child-env';
+import { esbuild } from '../../support/esbuild';
 
-// Transpiling src/ twice and running Node takes seconds: more than jest's default 5 s on a busy machine.
+// Bundling src/ twice and running Node takes seconds: more than jest's default 5 s on a busy machine.
 jest.setTimeout(30_000);
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SRC = path.join(ROOT, 'src');
 
 type ErrorModule = typeof Sdk;
 
@@ -68,25 +68,16 @@ describe('error brands across two copies of the package', () => {
   });
 });
 
-// Every src/ file, transpiled as the build would (one module format per copy), into .tmp/ so openapi-fetch resolves.
-function transpileTree(out: string, module: ts.ModuleKind): void {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const file = path.join(dir, name);
-      return statSync(file).isDirectory() ? walk(file) : file.endsWith('.ts') ? [file] : [];
-    });
-  for (const file of walk(SRC)) {
-    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-      compilerOptions: { module, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    });
-    const target = path.join(out, path.relative(SRC, file)).replace(/\.ts$/, '.js');
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, outputText);
-  }
-  writeFileSync(
-    path.join(out, 'package.json'),
-    JSON.stringify({ type: module === ts.ModuleKind.CommonJS ? 'commonjs' : 'module' }),
-  );
+/** src/index.ts bundled as the build bundles each entry, in the module format given, into `file`. */
+function bundle(file: string, format: 'cjs' | 'esm'): void {
+  esbuild([
+    'src/index.ts',
+    '--bundle',
+    `--format=${format}`,
+    '--platform=node',
+    '--target=node20',
+    `--outfile=${file}`,
+  ]);
 }
 
 describe('error brands across the CommonJS and ESM builds', () => {
@@ -95,11 +86,11 @@ describe('error brands across the CommonJS and ESM builds', () => {
 
   it('an error thrown by the CommonJS copy is instanceof the ESM class of the same name, and back', () => {
     rmSync(dir, { recursive: true, force: true });
-    transpileTree(path.join(dir, 'cjs'), ts.ModuleKind.CommonJS);
-    transpileTree(path.join(dir, 'esm'), ts.ModuleKind.ESNext);
+    bundle(path.join(dir, 'index.cjs'), 'cjs');
+    bundle(path.join(dir, 'index.mjs'), 'esm');
     const script = `
-      const cjs = require(${JSON.stringify(path.join(dir, 'cjs', 'index.js'))});
-      import(${JSON.stringify(path.join(dir, 'esm', 'index.js'))}).then(async (esm) => {
+      const cjs = require(${JSON.stringify(path.join(dir, 'index.cjs'))});
+      import(${JSON.stringify(path.join(dir, 'index.mjs'))}).then(async (esm) => {
         const client = cjs.createExternalSupportClient({
           auth: { apiKey: 'k' }, maxRetries: 0, env: {},
           fetch: async () => new Response('{"message":"Integration not found"}', { status: 404 }),
@@ -116,7 +107,7 @@ describe('error brands across the CommonJS and ESM builds', () => {
           distinct: cjs.NotFoundError !== esm.NotFoundError,
         }));
       });`;
-    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT });
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT, env: childEnv() });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
       cjsThrew: true,
