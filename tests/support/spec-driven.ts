@@ -1,7 +1,8 @@
 // Shared by the two "change the spec and the SDK follows" tests (against the regenerated sources, and against the
 // regenerated, built package): the one spec change they make, and the TypeScript consumer that reads it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseYaml, stringifyYaml } from '@redocly/openapi-core';
+// The YAML functions alone: the package's index would load all of Redocly.
+import { parseYaml, stringifyYaml } from '@redocly/openapi-core/lib/js-yaml';
 
 /** The optional string property the tests add to the flat integration schema. */
 export const PROPERTY = 'newProperty';
