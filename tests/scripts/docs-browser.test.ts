@@ -25,8 +25,8 @@ const SHOTS_DIR = path.join(REPO_ROOT, '.tmp', 'docs-browser');
 const BROWSER_TEST_TIMEOUT_MS = 120_000;
 /** How many menu entries a reader clicks at most (every entry once: tags, operations, events). */
 const MAX_READING_STEPS = 500;
-/** How long the page gets to render a section after a click. */
-const SETTLE_MS = 250;
+/** How long the page gets to show a clicked entry's label in its content column (it usually takes milliseconds). */
+const RENDER_TIMEOUT_MS = 5000;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
 interface Expected {
@@ -166,7 +166,16 @@ async function readLikeAReader(tab: Page): Promise<string> {
       continue;
     }
     clicked.add(next);
-    await tab.waitForTimeout(SETTLE_MS);
+    // The section rendered once the entry's label shows in the content column: waited for, not a fixed pause, so
+    // a busy machine gets longer. Should it never show, the text read now still goes in, and the checks say what
+    // is missing.
+    await tab
+      .waitForFunction(
+        (label) => document.querySelector<HTMLElement>('#api-content')?.innerText.includes(label) ?? false,
+        next,
+        { polling: 50, timeout: RENDER_TIMEOUT_MS },
+      )
+      .catch(() => undefined);
     seen.push(await contentText());
   }
   return seen.join('\n');
