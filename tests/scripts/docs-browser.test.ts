@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readSpecYaml } from '../support/spec-yaml';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BROWSER_REQUIRED, CHROMIUM_FLAGS, findChromium } from '../support/chromium';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -86,7 +86,11 @@ beforeAll(() => {
   if (build.status !== 0) throw new Error(`npm run docs failed:\n${build.stdout}${build.stderr}`);
 });
 
-afterAll(() => {
+/** One headless Chromium for both visits, launched by the first; each visit has a context of its own. */
+let browser: Promise<Browser> | undefined;
+
+afterAll(async () => {
+  await (await browser?.catch(() => undefined))?.close();
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -190,18 +194,14 @@ interface Visit {
 
 async function visit(url: string, allowedOrigin: string | undefined, shot: string): Promise<Visit> {
   if (!executablePath) throw new Error("Chromium not found: install Debian's `chromium` (CI=true requires it)");
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'jelou-chromium-'));
   let context: BrowserContext | undefined;
   const offsite: string[] = [];
   const failed: string[] = [];
   const errors: string[] = [];
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      offline: false,
-    });
+    browser ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+    // A fresh context: no cookies, storage or cache from the other visit.
+    context = await (await browser).newContext({ offline: false });
     // Everything but the page itself (and the browser's own data:/blob: URLs) is refused and recorded.
     await context.route('**/*', async (route) => {
       const target = route.request().url();
@@ -214,7 +214,7 @@ async function visit(url: string, allowedOrigin: string | undefined, shot: strin
       offsite.push(target);
       return route.abort('blockedbyclient');
     });
-    const tab = context.pages()[0] ?? (await context.newPage());
+    const tab = await context.newPage();
     tab.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText ?? '?'})`));
     tab.on('pageerror', (error) => errors.push(String(error)));
     await tab.goto(url, { waitUntil: 'load' });
@@ -232,7 +232,6 @@ async function visit(url: string, allowedOrigin: string | undefined, shot: strin
     return { text, offsite, failed, errors };
   } finally {
     await context?.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   }
 }
 
