@@ -3,7 +3,8 @@
 //   tsconfig.json                      src/, strict NodeNext, every declaration file checked (skipLibCheck: false)
 //   tests/tsconfig.json                tests/ with src/, as jest loads them (Bundler resolution)
 //   scripts/lib/tsconfig.standin.json  the stand-in Jelou's JavaScript against its .d.cts
-// TypeScript loads once, and a file the programs share (lib.*.d.ts, @types/node) is read and parsed once. The
+// TypeScript loads once, a file the programs share (lib.*.d.ts, @types/node) is read and parsed once, and a file
+// is checked by the first program that has it (src/ by the root one, not again by the tests'). The
 // stand-in's config is the root one plus allowJs and checkJs: its files join src/ in one program with those two on
 // (src/ is all TypeScript), so the declaration files both read are checked once. Exit code 1 on any diagnostic.
 import path from 'node:path';
@@ -55,6 +56,8 @@ for (const config of configs) {
 }
 
 let failed = false;
+/** Files already checked by a program, by name. */
+const checked = new Set();
 for (const { names, parsedConfig } of programs) {
   const config = names.join(' + ');
   const host = ts.createCompilerHost(parsedConfig.options);
@@ -73,8 +76,16 @@ for (const { names, parsedConfig } of programs) {
     configFileParsingDiagnostics: parsedConfig.errors,
     host,
   });
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  const errors = [...parsedConfig.errors, ...diagnostics];
+  // A file an earlier program checked is not checked again: src/ is checked under the root config (NodeNext, no
+  // skipLibCheck), stricter than the tests' Bundler resolution, and the tests program reads it for its types only.
+  const own = program.getSourceFiles().filter((file) => !checked.has(file.fileName));
+  const errors = [
+    ...program.getConfigFileParsingDiagnostics(),
+    ...program.getOptionsDiagnostics(),
+    ...own.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
+    ...program.getGlobalDiagnostics(),
+  ];
+  for (const file of own) checked.add(file.fileName);
   if (errors.length > 0) {
     failed = true;
     print(errors);
