@@ -5,7 +5,8 @@
 // Bundled by esbuild-wasm (WebAssembly: no per-platform binary); dependencies (openapi-fetch) stay external.
 // Entries marked `minify` in the table (the root and the bin) are minified for whitespace and syntax only, names kept,
 // so stack traces and class names read as in src/. No source maps are shipped. `--sync-package` writes package.json's exports/bin/main/types from the table;
-// otherwise the build fails when they differ from it.
+// otherwise the build fails when they differ from it. `--entry <subpath>` (repeatable, e.g. `--entry .`) bundles
+// only those entries (the declarations are always all written), for a run that needs no more.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,12 @@ import { builds, packageFields } from './lib/entries.mjs';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(repoRoot, 'dist');
 const started = Date.now();
+const only = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--entry' ? [arg] : []));
+const wantedBuilds = builds().filter((b) => only.length === 0 || only.includes(b.entry.subpath ?? b.entry.bin));
+if (wantedBuilds.length === 0) {
+  console.error(`--entry ${only.join(', ')}: no such entry in scripts/lib/entries.mjs`);
+  process.exit(2);
+}
 
 // 1. package.json follows the entry table.
 const pkgPath = path.join(repoRoot, 'package.json');
@@ -39,8 +46,8 @@ if (differs.length > 0 || staleBin) {
   }
 }
 
-// 2. Declarations, once, then one copy per format. (tsconfig.build.json skips checking node_modules' .d.ts files:
-//    `npm run typecheck` does that, and the build stays fast.)
+// 2. Declarations, once, then one copy per format. (tsconfig.build.json emits them without type-checking, `noCheck`:
+//    the same files, a third faster; `npm run typecheck` checks src/ and every declaration file it reads.)
 rmSync(dist, { recursive: true, force: true });
 const typesDir = path.join(dist, '.types');
 execFileSync(
@@ -85,7 +92,7 @@ const webStandard = {
 };
 
 // 3. One bundle per source and format.
-for (const b of builds()) {
+for (const b of wantedBuilds) {
   const source = readFileSync(path.join(repoRoot, b.source), 'utf8');
   const isBin = Boolean(b.entry.bin);
   await build({
@@ -111,4 +118,4 @@ for (const b of builds()) {
     throw new Error(`no declarations for ${b.source} at ${b.types}`);
   }
 }
-console.log(`built ${builds().length} bundle(s) in dist/esm and dist/cjs in ${Date.now() - started} ms`);
+console.log(`built ${wantedBuilds.length} bundle(s) in dist/esm and dist/cjs in ${Date.now() - started} ms`);

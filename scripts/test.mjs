@@ -39,8 +39,8 @@ const header = (text) => (color ? `\u001b[1m${text}\u001b[0m` : text);
 
 /** The package.json scripts named, run by the shell one after the other (as `npm run` would, without npm). */
 const npmScripts = (...names) => ['sh', '-c', names.map((name) => scripts[name]).join(' && ')];
-/** One jest project, its results written as JSON for the closing count. */
-const jestProject = (project) => ({
+/** One jest project, its results written as JSON for the closing count; `args` go to jest as they are. */
+const jestProject = (project, ...args) => ({
   command: [
     process.execPath,
     path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
@@ -50,6 +50,7 @@ const jestProject = (project) => ({
     '--outputFile',
     path.join(results, `${project}.json`),
     ...(color ? ['--color'] : []),
+    ...args,
   ],
   ...(color ? {} : { env: { FORCE_COLOR: '0' } }),
   resultFile: path.join(results, `${project}.json`),
@@ -74,7 +75,9 @@ const stages = [
     id: 'scripts',
     title: 'script tests (npm run mock, npm run docs in headless Chromium, the example panel)',
     after: ['package'],
-    ...jestProject('scripts'),
+    // Its five files mostly wait (on Prism, Chromium, child processes): three side by side, not jest's one worker
+    // per spare CPU (one here), which ran them one after the other.
+    ...jestProject('scripts', '--maxWorkers', '3'),
   },
   { id: 'lint', title: 'lint (spec + TypeScript)', command: npmScripts('lint:spec', 'lint:ts') },
   {

@@ -70,8 +70,9 @@ afterEach(async () => {
 });
 
 describe('npm run mock', () => {
+  // One mock for both: it answers, then gets SIGTERM (one Prism start fewer).
   it(
-    "answers the docs' URLs under /jelouapi and /platform, and the bare /v1 paths, from the spec's examples",
+    "answers the docs' URLs under /jelouapi and /platform, and the bare /v1 paths, from the spec's examples, and stops Prism when the pid it prints gets SIGTERM",
     async () => {
       mock = await startMock();
       const get = (prefix: string): Promise<Response> =>
@@ -89,14 +90,7 @@ describe('npm run mock', () => {
       // The banner names the front's address, never Prism's private one.
       expect(mock.output()).toContain(`try: curl -H 'x-api-key: k' ${mock.url}/jelouapi/v1/external-support/`);
       expect(mock.output()).not.toMatch(new RegExp(`http://127\\.0\\.0\\.1:(?!${new URL(mock.url).port})\\d+`));
-    },
-    MOCK_TEST_TIMEOUT_MS,
-  );
 
-  it(
-    'stops Prism when the pid it prints gets SIGTERM',
-    async () => {
-      mock = await startMock();
       expect(running(mock.prismPid)).toBe(true);
       process.kill(mock.mockPid, 'SIGTERM');
       expect(await waitUntilGone([mock.mockPid, mock.prismPid])).toEqual([]);
