@@ -86,7 +86,7 @@ async function speed({ rounds, iterations }) {
 }
 
 async function size() {
-  const { build } = await import('esbuild-wasm');
+  const { build } = await import('../scripts/lib/esbuild.mjs');
   const entry = path.join(repoRoot, 'dist', 'esm', 'webhooks', 'index.js').replaceAll('\\', '/');
   const dir = mkdtempSync(path.join(tmpdir(), 'webhook-size-'));
   const cases = {
