@@ -2,9 +2,21 @@
 // schema has one more optional string property, `npm run generate && npm run build` (the same scripts, run in the
 // copy), then a TypeScript consumer of the built package (resolved through its package.json "exports", as a user
 // installs it) reads `integration.newProperty` without a type error, and the built client, run against a local
-// HTTP server, returns the value the server sent, from both the ESM and the CommonJS bundle.
+// HTTP server, returns the value the server sent, from both the ESM and the CommonJS bundle. On the way, the
+// generated schema types carry the property, and no hand-written file of src/ changed.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,6 +80,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+test('generate writes the added property into the schema types of the copy', () => {
+  const schema = readFileSync(path.join(copy, 'src', 'generated', 'schema.ts'), 'utf8');
+  const start = schema.indexOf('IntegrationFlat: {');
+  expect(start).toBeGreaterThan(-1);
+  expect(schema.slice(start, schema.indexOf('\n        };', start))).toContain(`${PROPERTY}?: string;`);
+});
+
+test('generate leaves every hand-written file of src/ as it was: the SDK follows with no edit', () => {
+  const handWritten = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) return name === 'generated' ? [] : handWritten(file);
+      return [file];
+    });
+  const files = handWritten(path.join(ROOT, 'src'));
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    expect(readFileSync(path.join(copy, path.relative(ROOT, file)), 'utf8')).toBe(readFileSync(file, 'utf8'));
+  }
 });
 
 test('the regenerated, built declarations type the added property for a consumer of the package', async () => {

@@ -1,5 +1,5 @@
-// Shared by the two "change the spec and the SDK follows" tests (against the regenerated sources, and against the
-// regenerated, built package): the one spec change they make, and the TypeScript consumer that reads it.
+// The "change the spec and the SDK follows" test (tests/scripts/spec-driven-package.test.ts): the one spec change it
+// makes, and the TypeScript consumer that reads it.
 import { readFileSync, writeFileSync } from 'node:fs';
 // The YAML functions alone: the package's index would load all of Redocly.
 import { parseYaml, stringifyYaml } from '@redocly/openapi-core/lib/js-yaml';

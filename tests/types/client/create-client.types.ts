@@ -36,7 +36,7 @@ export async function typeTests(): Promise<void> {
 
   // The result keeps the envelope fields apart, typed from the spec's envelope schema.
   const status: number | undefined = result.envelope?.status;
-  // @ts-expect-error a property the spec does not declare is not typed (tests/unit/spec/spec-driven.test.ts adds one)
+  // @ts-expect-error a property the spec does not declare is not typed (tests/scripts/spec-driven-package.test.ts adds one)
   void integration.newProperty;
   // client.raw is openapi-fetch typed with the spec's paths.
   const raw = await client.raw.GET('/v1/external-support/{projectId}', { params: { path: { projectId: 'p' } } });
