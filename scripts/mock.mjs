@@ -82,9 +82,11 @@ for (let pid = process.pid; lineage.length < 2; ) {
   pid = parent;
 }
 const prismBin = path.join(repoRoot, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
+// Faker (dynamic examples) loads on first use only, not at every start: see scripts/lib/prism-lazy-faker.cjs.
+const lazyFaker = path.join(repoRoot, 'scripts', 'lib', 'prism-lazy-faker.cjs');
 const prism = spawn(
   process.execPath,
-  [prismBin, 'mock', specFile, '-h', HOST, '-p', '0', '--errors', ...process.argv.slice(2)],
+  ['--require', lazyFaker, prismBin, 'mock', specFile, '-h', HOST, '-p', '0', '--errors', ...process.argv.slice(2)],
   { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: useColor ? '1' : '0' } },
 );
 

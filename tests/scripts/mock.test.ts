@@ -1,5 +1,5 @@
 // `npm run mock` as a user runs it: the docs' URLs (with their `/jelouapi` or `/platform` base path) answer from
-// the spec's examples, and stopping it, by the pid it prints or by npm's, leaves no Prism behind.
+// the spec's examples (and dynamic ones), and stopping it, by the pid it prints or by npm's, leaves no Prism behind.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -83,6 +83,12 @@ describe('npm run mock', () => {
         expect({ prefix, status: answer.status }).toEqual({ prefix, status: 200 });
         expect(await answer.json()).toHaveProperty('webhookUrl');
       }
+      // A dynamic example too (Prism generates it from the schema; faker itself is tested in prism-lazy-faker).
+      const dynamic = await fetch(`${mock.url}/jelouapi/v1/external-support/PROJECT_ID`, {
+        headers: { 'x-api-key': 'k', prefer: 'dynamic=true' },
+      });
+      expect(dynamic.status).toBe(200);
+      expect(typeof ((await dynamic.json()) as Record<string, unknown>)['webhookUrl']).toBe('string');
       expect((await get('/elsewhere')).status).toBe(404);
       expect((await get('/jelouapiX')).status).toBe(404);
       const unauthenticated = await fetch(`${mock.url}/jelouapi/v1/external-support/PROJECT_ID`);

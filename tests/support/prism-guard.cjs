@@ -6,8 +6,8 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const bin = path.join(path.dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
-// Faker loads on first use only: see prism-lazy-faker.cjs.
-const lazyFaker = path.join(__dirname, 'prism-lazy-faker.cjs');
+// Faker loads on first use only: see scripts/lib/prism-lazy-faker.cjs.
+const lazyFaker = path.join(__dirname, '..', '..', 'scripts', 'lib', 'prism-lazy-faker.cjs');
 const prism = spawn(process.execPath, ['--require', lazyFaker, bin, ...process.argv.slice(2)], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, FORCE_COLOR: '0' },

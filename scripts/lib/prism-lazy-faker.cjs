@@ -1,6 +1,6 @@
-// Preloaded into Prism by prism-guard.cjs (`node --require`): Prism's example generator requires @faker-js/faker
-// at start-up, and faker 6's CommonJS index builds all of its 58 locales then, about a CPU-second on every Prism
-// start; yet Prism only calls faker to generate dynamic examples (`--dynamic`, `Prefer: dynamic=true`). Here that
+// Preloaded into Prism (`node --require`) by scripts/mock.mjs and tests/support/prism-guard.cjs: Prism's example
+// generator requires @faker-js/faker at start-up, and faker 6's CommonJS index builds all of its 58 locales then,
+// about a CPU-second on every Prism start; yet Prism only calls faker to generate dynamic examples (`--dynamic`, `Prefer: dynamic=true`). Here that
 // require answers a stand-in that loads the real faker on first use and hands everything on to it, so a Prism
 // that never generates a dynamic example never loads it, and one that does gets the very same faker.
 'use strict';
