@@ -6,7 +6,6 @@
 // what esbuild does. (The JavaScript API also fails inside jest: its TextEncoder check meets jest's realm.)
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { childEnv } from './child-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'node_modules', 'esbuild-wasm', 'bin', 'esbuild');
@@ -19,7 +18,6 @@ export function esbuild(args: readonly string[]): string {
   return execFileSync(process.execPath, ['--liftoff-only', BIN, ...args, '--log-level=error'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: childEnv(),
     maxBuffer: 64 * 1024 * 1024,
   });
 }

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { childEnv } from '../../support/child-env';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const BIN = path.join(REPO, 'dist', 'esm', 'cli', 'main.js');
@@ -45,13 +44,10 @@ export function ensureBuilt(): void {
   if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/**
- * The environment of a run: no JELOU_*, NO_COLOR or FORCE_COLOR from the test process (npm test sets NO_COLOR), and
- * none of what childEnv() leaves out (the bin talks plain HTTP to loopback servers here).
- */
+/** The environment of a run: no JELOU_*, NO_COLOR or FORCE_COLOR from the test process (npm test sets NO_COLOR). */
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(childEnv()))
+  for (const [k, v] of Object.entries(process.env))
     if (!k.startsWith('JELOU_') && k !== 'FORCE_COLOR' && k !== 'NO_COLOR') env[k] = v;
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
   return env;

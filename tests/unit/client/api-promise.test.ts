@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { ApiPromise, type ApiResult } from '../../../src/client/api-promise';
-import { childEnv } from '../../support/child-env';
 
 interface Data {
   brainId: string;
@@ -41,7 +40,7 @@ function unhandledRejectionsOf(scenario: string): string[] {
       setImmediate(turn);
     });
   `;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: childEnv() })) as string[];
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as string[];
 }
 
 describe('ApiPromise', () => {

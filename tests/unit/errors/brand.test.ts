@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type * as Sdk from '../../../src/index';
-import { childEnv } from '../../support/child-env';
 import { esbuild } from '../../support/esbuild';
 
 // Bundling src/ twice and running Node takes seconds: more than jest's default 5 s on a busy machine.
@@ -107,7 +106,7 @@ describe('error brands across the CommonJS and ESM builds', () => {
           distinct: cjs.NotFoundError !== esm.NotFoundError,
         }));
       });`;
-    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT, env: childEnv() });
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
       cjsThrew: true,

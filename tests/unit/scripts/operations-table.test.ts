@@ -2,7 +2,6 @@
 // issue's operations. Run in a child process: the generator is an ES module.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { childEnv } from '../../support/child-env';
 
 const MODULE = path.resolve(__dirname, '..', '..', '..', 'scripts', 'lib', 'operations-table.mjs');
 
@@ -45,7 +44,7 @@ const SPEC = {
 function rows(spec: unknown): Record<string, Record<string, unknown>> {
   const script = `import(${JSON.stringify(MODULE)}).then(({ operationRows }) =>
     console.log(JSON.stringify(Object.fromEntries(operationRows(${JSON.stringify(spec)}).map((r) => [r.operationId, r.row])))))`;
-  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: childEnv() });
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as Record<string, Record<string, unknown>>;
 }

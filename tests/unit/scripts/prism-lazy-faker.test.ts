@@ -3,7 +3,6 @@
 // Run in one child Node process started with the preload, as Prism is.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { childEnv } from '../../support/child-env';
 
 const PRELOAD = path.resolve(__dirname, '..', '..', '..', 'scripts', 'lib', 'prism-lazy-faker.cjs');
 
@@ -28,7 +27,7 @@ const SCRIPT = `
 let result: Record<string, unknown>;
 
 beforeAll(() => {
-  const run = spawnSync(process.execPath, ['--require', PRELOAD, '-e', SCRIPT], { encoding: 'utf8', env: childEnv() });
+  const run = spawnSync(process.execPath, ['--require', PRELOAD, '-e', SCRIPT], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the child failed:\n${run.stderr}`);
   result = JSON.parse(run.stdout) as Record<string, unknown>;
 });

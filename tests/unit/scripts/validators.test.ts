@@ -1,7 +1,6 @@
 // The compiler of the compact schema nodes (scripts/lib/validators.mjs). Run in a child process: it is an ES module.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { childEnv } from '../../support/child-env';
 
 const MODULE = path.resolve(__dirname, '..', '..', '..', 'scripts', 'lib', 'validators.mjs');
 
@@ -25,7 +24,7 @@ function compile(schema: unknown, schemas: Record<string, unknown> = {}): { ok: 
   };
   const script = `import(${JSON.stringify(MODULE)}).then(({ compileOperations, validatorsSource }) =>
     console.log(JSON.stringify({ ...compileOperations(${JSON.stringify(spec)}), source: validatorsSource(${JSON.stringify(spec)}) })))`;
-  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: childEnv() });
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
