@@ -81,15 +81,18 @@ describe.each(ENTRIES)(
         },
       );
       const handler = toFetchHandler(hooks, { timeoutMs: 20 });
+      // The redeliveries go through a handler of the same hooks with the default time limit: what they check is the
+      // dedupe store, and on a loaded machine verifying one could itself take longer than 20 ms.
+      const patient = toFetchHandler(hooks);
       const event = sampleEvent('message.text');
       const slow = await handler(await createSignedRequest(event, { secret: SECRET }));
       expect([slow.status, await slow.json()]).toEqual([202, { ok: true, status: 'processing' }]);
-      const meanwhile = await handler(await createSignedRequest(event, { secret: SECRET }));
+      const meanwhile = await patient(await createSignedRequest(event, { secret: SECRET }));
       expect(meanwhile.status).toBe(409);
       finish();
       await new Promise((resolve) => setTimeout(resolve, 5));
       expect(done).toHaveBeenCalledTimes(1);
-      expect((await handler(await createSignedRequest(event, { secret: SECRET }))).status).toBe(200);
+      expect((await patient(await createSignedRequest(event, { secret: SECRET }))).status).toBe(200);
     });
 
     it('checks the auth header and answers 401 without it', async () => {
